@@ -1,0 +1,93 @@
+"""Page chrome and boilerplate rules, compiled from the reviewed file data/boilerplate.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+__all__ = ["Boilerplate", "LineRule", "load_boilerplate"]
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    name: str
+    action: str  # drop / cut_rest
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPattern:
+    name: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    related_markers: tuple[re.Pattern[str], ...]
+    line_rules: tuple[LineRule, ...]
+    outlet_footers: tuple[NamedPattern, ...]
+    outlet_promos: tuple[NamedPattern, ...]
+    sentence_rules: tuple[NamedPattern, ...]
+    inline_promo: re.Pattern[str]
+    sentence_openers: frozenset[str]
+    photo_credit: re.Pattern[str]
+
+    def is_related_marker(self, line: str) -> bool:
+        return any(p.search(line) for p in self.related_markers)
+
+    def line_rule(self, line: str) -> LineRule | None:
+        """The first rule that matches the stripped line, if any."""
+        return next((rule for rule in self.line_rules if rule.pattern.search(line)), None)
+
+    def footer_outlet(self, line: str) -> str | None:
+        for footer in self.outlet_footers:
+            if match := footer.pattern.search(line):
+                return match.group("outlet").strip()
+        return None
+
+    def promo_outlet(self, line: str) -> str | None:
+        for promo in self.outlet_promos:
+            if match := promo.pattern.search(line):
+                return match.group("outlet").strip()
+        return None
+
+    def is_boilerplate_sentence(self, sentence: str) -> bool:
+        return any(rule.pattern.search(sentence) for rule in self.sentence_rules)
+
+
+@cache
+def load_boilerplate() -> Boilerplate:
+    raw = yaml.safe_load(
+        resources.files("transforms").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    )
+    flags = re.IGNORECASE
+
+    def named(entries: list[dict[str, str]]) -> tuple[NamedPattern, ...]:
+        return tuple(NamedPattern(e["name"], re.compile(e["pattern"], flags)) for e in entries)
+
+    labels = "|".join(re.escape(label) for label in raw["inline_promo_labels"])
+    credits = "|".join(re.escape(source) for source in raw["photo_credit_sources"])
+    return Boilerplate(
+        related_markers=tuple(re.compile(p, flags) for p in raw["section_markers"]["related"]),
+        line_rules=tuple(
+            LineRule(e["name"], e["action"], re.compile(e["pattern"], flags))
+            for e in raw["line_rules"]
+        ),
+        outlet_footers=named(raw["outlet_footers"]),
+        outlet_promos=named(raw["outlet_promos"]),
+        sentence_rules=named(raw["sentence_rules"]),
+        # "Also Read | Headline words ..." — the label and separator; the headline's end is
+        # found by the caller with sentence_openers.
+        inline_promo=re.compile(rf"\b(?:{labels})\s*[|:]\s*", flags),
+        sentence_openers=frozenset(raw["sentence_openers"]),
+        # A caption ending in a credit: "... by Shutterstock.com / someone." or "(Getty Images)".
+        photo_credit=re.compile(
+            rf"(?:\bby\s+\S+\.(?:com|net|org)\s*/\s*\S+\.?$)"
+            rf"|(?:[(/]\s*(?:{credits})\b[^)/]{{0,40}}\)?\.?$)",
+            flags,
+        ),
+    )

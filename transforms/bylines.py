@@ -1,0 +1,84 @@
+"""Datelines, wire credits and author bylines at the edges of an article body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from transforms.outlets import OutletRegistry
+
+__all__ = ["Dateline", "parse_author_line", "split_dateline", "split_trailing_agency", "wire_credit"]
+
+# "WASHINGTON —", "ANCHORAGE, Alaska—", "JOINT BASE ELMENDORF-RICHARDSON, Alaska (AP) —",
+# "KYIV, Ukraine (Reuters) -": a place in capitals, an optional region, an optional
+# agency in parentheses, then a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,4}"
+    r"(?:,\s+[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2})?)"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&\-]{0,30})\)\s*)?"
+    r"(?:[—–]|--|-(?=\s))\s*(?=\S)"
+)
+# "... words. | BGNES" — an agency or outlet signing off at the end of wire copy.
+_TRAILING_AGENCY = re.compile(r"\s+\|\s*(?P<agency>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})\s*$")
+_BY_LINE = re.compile(r"^by\s+(?P<names>[A-Z].{1,150})$", re.IGNORECASE)
+_WRITE_TO = re.compile(r"^write to\s+(?P<rest>.+)$", re.IGNORECASE)
+_NAME = r"[A-Z][\w'’.\-]+(?: (?:[A-Z][\w'’.\-]+|de|van|von|da|di|la|le|bin|al))*"
+_NAME_AT_EMAIL = re.compile(rf"(?P<name>{_NAME})\s+at\s+\S+@\S+")
+_NAME_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str | None
+    rest: str  # the paragraph text after the dateline
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip().rstrip(",")
+    # A place needs at least one capitalised word of three letters: "A —" is not a dateline.
+    if not re.search(r"[A-Z]{3,}", place):
+        return None
+    return Dateline(place, match.group("agency"), paragraph[match.end() :])
+
+
+def split_trailing_agency(paragraph: str) -> tuple[str, str] | None:
+    """(text, agency) when a paragraph signs off with '| AGENCY'."""
+    match = _TRAILING_AGENCY.search(paragraph)
+    if not match:
+        return None
+    return paragraph[: match.start()].rstrip(), match.group("agency")
+
+
+def wire_credit(text: str, registry: OutletRegistry) -> str | None:
+    """The agency a lead paragraph credits: 'AFP reported', '(Reuters)', 'told AP'."""
+    match = _credit_pattern(registry).search(text)
+    if not match:
+        return None
+    return registry.canonical_wire(match.group("credited") or match.group("parenthesised"))
+
+
+def parse_author_line(line: str) -> tuple[str, ...] | None:
+    """Author names from a byline ('By A and B') or a sign-off ('Write to A at a@x.com')."""
+    if match := _WRITE_TO.match(line):
+        names = tuple(m.group("name") for m in _NAME_AT_EMAIL.finditer(match.group("rest")))
+        return names or None
+    if match := _BY_LINE.match(line):
+        parts = [p.strip() for p in _NAME_LIST_SPLIT.split(match.group("names"))]
+        names = tuple(p for p in parts if re.fullmatch(_NAME, p) and len(p.split()) <= 4)
+        return names if names and len(names) == len([p for p in parts if p]) else None
+    return None
+
+
+@cache
+def _credit_pattern(registry: OutletRegistry) -> re.Pattern[str]:
+    # Case-sensitive: agency names are proper nouns ("AP"), and "ap" or "Ria" are not.
+    agencies = "|".join(re.escape(name) for name in registry.wire_names())
+    return re.compile(
+        rf"\b(?P<credited>{agencies})\s+(?:reported|reports|wrote|writes)\b"
+        rf"|\((?P<parenthesised>{agencies})\)"
+    )

@@ -1,0 +1,88 @@
+"""Bytes to normalised text: encodings detected, line ends and odd spaces unified."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from transforms.records import Rejected
+
+__all__ = ["DecodedText", "decode_bytes", "normalise_text"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Spaces that render like a space but split words for regexes and tokenisers.
+_SPACE_LIKE = re.compile("[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
+# Characters that render as nothing and break word matching (zero-width, soft hyphen, BOM).
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# C0 control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A page with more than this share of control characters is binary that happened to
+# decode; real pages have none (measured: 0 in the seeds and in the HTML benchmark).
+MAX_CONTROL_SHARE = 0.001
+# charset-normalizer needs only a prefix to decide; reading all of a large file is waste.
+_DETECTION_PREFIX = 64 * 1024
+
+
+class DecodedText(str):
+    """The normalised text, remembering which encoding it came from."""
+
+    encoding: str
+
+    def __new__(cls, text: str, encoding: str) -> DecodedText:
+        obj = super().__new__(cls, text)
+        obj.encoding = encoding
+        return obj
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode a page's bytes, or raise Rejected('empty' | 'not_text')."""
+    if not data.strip():
+        raise Rejected("empty", "the file has no content" if not data else "only whitespace")
+    encoding = _sniff_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise Rejected("not_text", f"cannot decode as {encoding}: {exc}") from None
+    controls = len(_CONTROL.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise Rejected("not_text", f"{controls} control characters in {len(text)}: binary data")
+    normalised = normalise_text(text)
+    if not normalised.strip():
+        raise Rejected("empty", "no visible text after decoding")
+    return DecodedText(normalised, encoding.removesuffix("-sig"))
+
+
+def normalise_text(text: str) -> str:
+    """Unify line ends, spaces and composed characters so later rules see one form."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _sniff_encoding(data: bytes) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    if b"\x00" in data[:_DETECTION_PREFIX]:
+        # UTF-16 without a BOM is vanishingly rare for saved pages; NUL bytes mean binary.
+        raise Rejected("not_text", "NUL bytes: binary data or UTF-16 without a byte-order mark")
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:_DETECTION_PREFIX]).best()
+    if best is None:
+        raise Rejected("not_text", "no text encoding fits these bytes")
+    return str(best.encoding)

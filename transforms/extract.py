@@ -1,0 +1,132 @@
+"""One decoded text page to its articles: the text route of the pipeline."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from transforms.boilerplate import Boilerplate, load_boilerplate
+from transforms.bylines import split_dateline, wire_credit
+from transforms.dates import relative_delta
+from transforms.decode import decode_bytes
+from transforms.outlets import OutletRegistry, load_outlets
+from transforms.paragraphs import parse_body
+from transforms.records import Article, FileExtraction, Paragraph, Rejected
+from transforms.segment import RawArticle, segment_page
+from transforms.sidecar import Sidecar
+
+__all__ = ["PageContext", "extract_text_file", "extract_text_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What is known about a page besides its bytes."""
+
+    captured_at: datetime
+    sidecar: Sidecar = Sidecar()
+
+
+def extract_text_file(data: bytes, context: PageContext) -> FileExtraction:
+    """Decode and extract a text page; raises Rejected with a reason code."""
+    text = decode_bytes(data)
+    articles = extract_text_page(text, context)
+    if not articles:
+        raise Rejected("no_article", "no article body found on the page")
+    return FileExtraction(
+        format="text",
+        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        encoding=text.encoding,
+        articles=tuple(articles),
+    )
+
+
+def extract_text_page(text: str, context: PageContext) -> list[Article]:
+    rules, registry = load_boilerplate(), load_outlets()
+    articles: list[Article] = []
+    for raw in segment_page(text, rules):
+        article = _build_article(raw, len(articles), context, rules, registry)
+        if article is not None:
+            articles.append(article)
+    return articles
+
+
+def _build_article(
+    raw: RawArticle,
+    position: int,
+    context: PageContext,
+    rules: Boilerplate,
+    registry: OutletRegistry,
+) -> Article | None:
+    body = parse_body(raw.body, rules)
+    paragraphs = list(body.paragraphs)
+    if not any(p.kind == "text" for p in paragraphs):
+        return None
+    outlet, outlet_source = _outlet(raw, body.footer_outlet, body.promo_outlet)
+    wire: str | None = None
+    dateline: str | None = None
+
+    first = next(i for i, p in enumerate(paragraphs) if p.kind == "text")
+    if parsed := split_dateline(paragraphs[first].text):
+        dateline = parsed.place
+        wire = registry.canonical_wire(parsed.agency) if parsed.agency else None
+        paragraphs[first] = Paragraph("text", parsed.rest)
+    wire = wire or wire_credit(paragraphs[first].text, registry)
+
+    if body.sign_off:
+        if outlet is None:
+            outlet, outlet_source = body.sign_off, "sign_off"
+        elif wire is None:
+            wire = registry.canonical_wire(body.sign_off)
+
+    if outlet is None and raw.kind == "main":
+        if context.sidecar.outlet:
+            outlet, outlet_source = context.sidecar.outlet, "sidecar"
+        elif context.sidecar.url and (from_url := registry.outlet_for_url(context.sidecar.url)):
+            outlet, outlet_source = from_url, "url"
+    if outlet is not None:
+        outlet = registry.canonical_outlet(outlet)
+        # The outlet's name alone on a line is a masthead, not a heading or a paragraph.
+        paragraphs = [p for p in paragraphs if registry.canonical_outlet(p.text) != outlet]
+
+    published_at, published_source = None, None
+    if raw.relative_time and (delta := relative_delta(raw.relative_time)) is not None:
+        published_at, published_source = context.captured_at - delta, "relative"
+
+    article = Article(
+        position=position,
+        kind=raw.kind,
+        title=raw.title,
+        subtitle=raw.subtitle,
+        paragraphs=tuple(p for p in paragraphs if p.text),
+        outlet=outlet,
+        outlet_source=outlet_source,
+        wire=wire,
+        authors=tuple(dict.fromkeys(body.authors)),
+        dateline=dateline,
+        relative_time=raw.relative_time,
+        published_at=published_at,
+        published_at_source=published_source,
+    )
+    return _drop_title_echo(article)
+
+
+def _outlet(
+    raw: RawArticle, footer: str | None, promo: str | None
+) -> tuple[str | None, str | None]:
+    if raw.outlet:
+        return raw.outlet, "header"
+    if footer:
+        return footer, "footer"
+    if promo:
+        return promo, "promo"
+    return None, None
+
+
+def _drop_title_echo(article: Article) -> Article:
+    """A body that opens by repeating the title or standfirst loses that line."""
+    echoes = {t for t in (article.title, article.subtitle) if t}
+    paragraphs = article.paragraphs
+    while paragraphs and paragraphs[0].text in echoes:
+        paragraphs = paragraphs[1:]
+    return article if paragraphs is article.paragraphs else replace(article, paragraphs=paragraphs)

@@ -1,0 +1,59 @@
+"""The typed records passed between stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+__all__ = ["Article", "FileExtraction", "Paragraph", "Rejected"]
+
+PARAGRAPH_KINDS = ("text", "heading", "bullet")
+ARTICLE_KINDS = ("main", "related")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    kind: str  # one of PARAGRAPH_KINDS
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    position: int
+    kind: str  # one of ARTICLE_KINDS
+    title: str | None
+    paragraphs: tuple[Paragraph, ...]
+    title_is_derived: bool = False
+    subtitle: str | None = None
+    outlet: str | None = None
+    outlet_source: str | None = None  # which signal named the outlet (header, footer, ...)
+    wire: str | None = None
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+    relative_time: str | None = None
+    published_at: datetime | None = None
+    published_at_source: str | None = None  # relative / explicit / metadata
+    language: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class FileExtraction:
+    """Everything one source file yields."""
+
+    format: str  # text / html
+    text_sha256: str  # hash of the normalised text: same page, other bytes
+    encoding: str
+    articles: tuple[Article, ...] = field(default_factory=tuple)
+
+
+class Rejected(Exception):
+    """A file (or article) that cannot be loaded, with a short reason code."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
