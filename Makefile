@@ -46,10 +46,10 @@ format: $(STAMP) ## apply ruff's formatting and safe fixes
 
 lock: ## re-resolve the dependency set into requirements.lock (needs the registry)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	.lock-venv/bin/pip install --quiet wheel -e '.[dev]'
 	{ echo "# Locked dependency set for newsdesk (Python 3.11). Regenerate with: make lock"; \
 	  echo "# Installed with --no-deps: this file is the complete resolution."; \
-	  .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
+	  .lock-venv/bin/pip freeze --all --exclude-editable | grep -v "^pip=="; } > requirements.lock
 	rm -rf .lock-venv
 
 clean: ## remove the venv, the warehouse and Prefect state

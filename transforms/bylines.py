@@ -8,7 +8,13 @@ from functools import cache
 
 from transforms.outlets import OutletRegistry
 
-__all__ = ["Dateline", "parse_author_line", "split_dateline", "split_trailing_agency", "wire_credit"]
+__all__ = [
+    "Dateline",
+    "parse_author_line",
+    "split_dateline",
+    "split_trailing_agency",
+    "wire_credit",
+]
 
 # "WASHINGTON —", "ANCHORAGE, Alaska—", "JOINT BASE ELMENDORF-RICHARDSON, Alaska (AP) —",
 # "KYIV, Ukraine (Reuters) -": a place in capitals, an optional region, an optional

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from transforms.boilerplate import Boilerplate, load_boilerplate
@@ -16,7 +17,13 @@ from transforms.records import Article, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
 from transforms.sidecar import Sidecar
 
-__all__ = ["PageContext", "extract_text_file", "extract_text_page"]
+__all__ = [
+    "PageContext",
+    "extract_file",
+    "extract_text_file",
+    "extract_text_page",
+    "looks_like_html",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +31,25 @@ class PageContext:
     """What is known about a page besides its bytes."""
 
     captured_at: datetime
-    sidecar: Sidecar = Sidecar()
+    sidecar: Sidecar = field(default_factory=Sidecar)
+
+
+# An HTML page announces itself in its first bytes, whatever the file is called.
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def looks_like_html(data: bytes, name: str) -> bool:
+    return name.lower().endswith(_HTML_SUFFIXES) or bool(_HTML_SNIFF.match(data[:4096]))
+
+
+def extract_file(data: bytes, context: PageContext, name: str) -> FileExtraction:
+    """Route a file to the HTML or the text extractor by its bytes and name."""
+    if looks_like_html(data, name):
+        raise Rejected("unsupported_format", "HTML pages are not extracted yet")
+    return extract_text_file(data, context)
 
 
 def extract_text_file(data: bytes, context: PageContext) -> FileExtraction:

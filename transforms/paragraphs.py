@@ -11,7 +11,7 @@ from transforms.boilerplate import Boilerplate
 from transforms.bylines import parse_author_line, split_trailing_agency
 from transforms.records import Paragraph
 
-__all__ = ["BodyParse", "RUN_ON_CHARS", "parse_body", "split_run_on"]
+__all__ = ["RUN_ON_CHARS", "BodyParse", "parse_body", "split_run_on"]
 
 # A line longer than this lost its paragraph breaks (aggregators flatten bodies to one
 # line); the seeds' longest real paragraph is ~950 characters.

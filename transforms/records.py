@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-__all__ = ["Article", "FileExtraction", "Paragraph", "Rejected"]
+__all__ = ["Article", "FileExtraction", "Paragraph", "Rejected", "SourceFile"]
 
 PARAGRAPH_KINDS = ("text", "heading", "bullet")
 ARTICLE_KINDS = ("main", "related")
@@ -57,3 +57,19 @@ class Rejected(Exception):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file looked at by a run, with what became of it."""
+
+    path: str  # relative to the seeds folder
+    file_id: str  # sha256 of the bytes
+    size_bytes: int
+    mtime_ns: int
+    captured_at: datetime
+    captured_at_source: str  # sidecar / mtime
+    url: str | None = None
+    extraction: FileExtraction | None = None
+    rejection: Rejected | None = None
+    notes: tuple[str, ...] = ()  # problems that did not stop the file (a bad sidecar)

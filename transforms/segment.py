@@ -73,7 +73,11 @@ def segment_page(text: str, rules: Boilerplate) -> list[RawArticle]:
     marker = next((i for i, line in enumerate(kept) if rules.is_related_marker(line.text)), None)
     headers = _find_headers(kept)
     main_header = next(
-        (h for h in headers if h.start <= MAIN_HEADER_MAX_LINE and (marker is None or h.start < marker)),
+        (
+            h
+            for h in headers
+            if h.start <= MAIN_HEADER_MAX_LINE and (marker is None or h.start < marker)
+        ),
         None,
     )
     if marker is not None:
@@ -172,7 +176,7 @@ def _is_dropped_chrome(line: str, rules: Boilerplate) -> bool:
 
 def _is_repeat(line: str, outlet: str) -> bool:
     match = _REPEAT_MARK.match(line)
-    return bool(match) and match.group("name").strip().casefold() == outlet.casefold()
+    return match is not None and match.group("name").strip().casefold() == outlet.casefold()
 
 
 def _is_name_like(line: str) -> bool:

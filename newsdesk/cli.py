@@ -1,0 +1,134 @@
+"""The `newsdesk` command: ingest, status and sql (see CONTRACT in the README)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newsdesk.config import Settings, configure_prefect_home
+
+__all__ = ["main"]
+
+_SUMMARY_LINES = (
+    ("files_seen", "files seen"),
+    ("files_new", "new files loaded"),
+    ("files_skipped", "unchanged files skipped"),
+    ("files_superseded", "earlier versions superseded"),
+    ("files_duplicate", "duplicates of loaded pages"),
+    ("files_quarantined", "files quarantined"),
+    ("articles_loaded", "articles loaded"),
+    ("paragraphs_loaded", "paragraphs loaded"),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+        return result
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # one line for the user; the flow log has the detail
+        print(f"newsdesk {args.command}: {_one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk", description="Scraped news pages into a DuckDB analytics warehouse."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ingest = commands.add_parser("ingest", help="one flow run: load new or changed files")
+    ingest.add_argument(
+        "--seeds-dir", help="folder to ingest (default: $NEWSDESK_SEEDS_DIR or seeds/)"
+    )
+    _warehouse_option(ingest)
+    ingest.set_defaults(handler=_ingest)
+
+    status = commands.add_parser("status", help="last runs, failed checks, quarantined files")
+    _warehouse_option(status)
+    status.set_defaults(handler=_status)
+
+    sql = commands.add_parser("sql", help="run one read-only query and print the result")
+    sql.add_argument("query", help='e.g. "SELECT * FROM coverage_by_outlet"')
+    sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    _warehouse_option(sql)
+    sql.set_defaults(handler=_sql)
+    return parser
+
+
+def _warehouse_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--warehouse",
+        help="DuckDB file (default: $NEWSDESK_WAREHOUSE or warehouse/newsdesk.duckdb)",
+    )
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    configure_prefect_home()
+    from flows.ingest import ingest_flow  # prefect is imported only by commands that run flows
+
+    settings = Settings.from_env(args.seeds_dir, args.warehouse)
+    if not settings.seeds_dir.is_dir():
+        raise FileNotFoundError(f"seeds folder not found: {settings.seeds_dir}")
+    summary = ingest_flow(str(settings.seeds_dir), str(settings.warehouse))
+    print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
+    for key, label in _SUMMARY_LINES:
+        print(f"  {label:<30} {summary.get(key, 0):>8,}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from newsdesk.warehouse import connect, query
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    with connect(settings.warehouse, read_only=True) as con:
+        sections = (
+            ("Last runs", "queries/recent_runs"),
+            ("Failed data-quality checks (last completed run)", "queries/failed_checks"),
+            ("Quarantined files and articles (newest first)", "queries/recent_quarantine"),
+        )
+        for title, name in sections:
+            frame = query(con, name)
+            print(f"\n{title}:")
+            print(_table(frame) if frame.height else "  none")
+    return 0
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from newsdesk.warehouse import connect
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    with connect(settings.warehouse, read_only=True) as con:
+        frame = con.execute(args.query).pl()
+    print(_table(frame, args.max_rows))
+    if frame.height > args.max_rows:
+        print(f"({frame.height} rows, first {args.max_rows} shown; --max-rows to see more)")
+    return 0
+
+
+def _table(frame: object, max_rows: int = 100) -> str:
+    import polars as pl
+
+    assert isinstance(frame, pl.DataFrame)
+    with pl.Config(
+        tbl_rows=max_rows,
+        tbl_cols=-1,
+        fmt_str_lengths=60,
+        tbl_width_chars=160,
+        tbl_hide_dataframe_shape=True,
+        tbl_hide_column_data_types=True,
+    ):
+        return str(frame)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) < 400 else text[:397] + "..."
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""The DuckDB warehouse: connections with a bounded wait, schema, and batch loads.
+
+DuckDB allows one writing process or many reading ones. A writer that finds the file
+held waits with backoff up to a bound, then fails with 'warehouse busy: ...'.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from newsdesk.sqlfiles import sql_files, statement
+
+__all__ = [
+    "WarehouseBusy",
+    "WarehouseMissing",
+    "apply_schema",
+    "connect",
+    "load_frames",
+    "query",
+]
+
+_FIRST_BACKOFF_S = 0.1
+_MAX_BACKOFF_S = 2.0
+
+
+class WarehouseBusy(RuntimeError):
+    """Another process holds the warehouse file longer than we are willing to wait."""
+
+
+class WarehouseMissing(FileNotFoundError):
+    """A read was asked of a warehouse that no ingest has created yet."""
+
+
+@contextmanager
+def connect(
+    path: Path, *, read_only: bool = False, timeout_s: float = 30.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse, waiting with backoff while another process holds it."""
+    if read_only and not path.exists():
+        raise WarehouseMissing(f"no warehouse at {path}: run `newsdesk ingest` first")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + timeout_s
+    delay = _FIRST_BACKOFF_S
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() + delay > deadline:
+                raise WarehouseBusy(
+                    f"warehouse busy: {path} is held by another process "
+                    f"(waited {timeout_s:.0f} s): {exc}"
+                ) from None
+            time.sleep(delay)
+            delay = min(delay * 2, _MAX_BACKOFF_S)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create tables, then views, in their numbered order; safe to run any number of times."""
+    for folder in ("schema", "views"):
+        for path in sql_files(folder):
+            con.execute(path.read_text("utf-8"))
+
+
+def load_frames(
+    con: duckdb.DuckDBPyConnection,
+    frames: Mapping[str, pl.DataFrame],
+    folder: str,
+    params: Mapping[str, Any] | None = None,
+) -> None:
+    """Run the statements of sql/<folder>/ in one transaction, frames bound as views.
+
+    Either every statement commits or none does: a batch and its ledger rows land together.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, frame in frames.items():
+            con.register(name, frame.to_arrow())
+        for path in sql_files(folder):
+            sql = path.read_text("utf-8")
+            used = {k: v for k, v in (params or {}).items() if f"${k}" in sql}
+            con.execute(sql, used or None)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in frames:
+            con.unregister(name)
+
+
+def query(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> pl.DataFrame:
+    """A named query from sql/ as a polars DataFrame."""
+    return con.execute(statement(name), dict(params) if params else None).pl()
+
+
+def run_sql(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    frames: Mapping[str, pl.DataFrame],
+) -> None:
+    """One named statement with frames bound (for small writes outside a batch)."""
+    for frame_name, frame in frames.items():
+        con.register(frame_name, frame.to_arrow())
+    try:
+        con.execute(statement(name))
+    finally:
+        for frame_name in frames:
+            con.unregister(frame_name)

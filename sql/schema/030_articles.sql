@@ -1,0 +1,28 @@
+-- one row per article found in a file
+CREATE TABLE IF NOT EXISTS articles (
+    article_id            VARCHAR PRIMARY KEY,
+    file_id               VARCHAR NOT NULL,
+    position              INTEGER NOT NULL,   -- 0 = first in the file
+    kind                  VARCHAR NOT NULL,   -- main / related
+    title                 VARCHAR,
+    title_is_derived      BOOLEAN NOT NULL DEFAULT FALSE,
+    subtitle              VARCHAR,
+    outlet                VARCHAR,            -- canonical name, NULL when unknown
+    outlet_source         VARCHAR,            -- header / footer / promo / sign_off / sidecar / url
+    wire                  VARCHAR,
+    authors               VARCHAR[] NOT NULL,
+    dateline              VARCHAR,
+    relative_time         VARCHAR,
+    published_at          TIMESTAMPTZ,
+    published_at_source   VARCHAR,            -- relative / explicit / metadata
+    captured_at           TIMESTAMPTZ NOT NULL,
+    coverage_date         DATE NOT NULL,
+    coverage_date_source  VARCHAR NOT NULL,   -- published_at / captured_at
+    body                  VARCHAR NOT NULL,
+    n_paragraphs          INTEGER NOT NULL,
+    n_words               INTEGER NOT NULL,
+    near_duplicate_of     VARCHAR,            -- the most similar earlier copy from the same outlet
+    near_duplicate_group  VARCHAR,            -- first article of its same-outlet copy cluster
+    is_current            BOOLEAN NOT NULL,
+    run_id                VARCHAR NOT NULL
+);

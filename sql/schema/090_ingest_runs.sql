@@ -1,0 +1,17 @@
+-- one row per flow run
+CREATE TABLE IF NOT EXISTS ingest_runs (
+    run_id               VARCHAR PRIMARY KEY,
+    flow_run_id          VARCHAR,
+    started_at           TIMESTAMPTZ NOT NULL,
+    finished_at          TIMESTAMPTZ,
+    status               VARCHAR NOT NULL,   -- completed / failed
+    n_files_seen         INTEGER NOT NULL,
+    n_files_new          INTEGER NOT NULL,
+    n_files_skipped      INTEGER NOT NULL,
+    n_files_quarantined  INTEGER NOT NULL,
+    n_files_superseded   INTEGER NOT NULL,
+    n_files_duplicate    INTEGER NOT NULL,
+    n_articles_loaded    INTEGER NOT NULL,
+    n_paragraphs_loaded  INTEGER NOT NULL,
+    error                VARCHAR
+);

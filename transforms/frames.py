@@ -1,0 +1,255 @@
+"""Records of a batch as polars frames shaped like the warehouse tables (bulk loads)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+import polars as pl
+
+from transforms.ledger import BatchDecision
+from transforms.near_duplicates import Link
+from transforms.outlets import OutletRegistry
+from transforms.records import Article, SourceFile
+
+__all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id"]
+
+_TS = pl.Datetime("us", "UTC")
+
+SOURCE_FILES = pl.Schema(
+    {
+        "file_id": pl.String(),
+        "path": pl.String(),
+        "size_bytes": pl.Int64(),
+        "format": pl.String(),
+        "encoding": pl.String(),
+        "text_sha256": pl.String(),
+        "url": pl.String(),
+        "captured_at": _TS,
+        "captured_at_source": pl.String(),
+        "first_seen_at": _TS,
+        "run_id": pl.String(),
+        "status": pl.String(),
+        "duplicate_of": pl.String(),
+    }
+)
+ARTICLES = pl.Schema(
+    {
+        "article_id": pl.String(),
+        "file_id": pl.String(),
+        "position": pl.Int32(),
+        "kind": pl.String(),
+        "title": pl.String(),
+        "title_is_derived": pl.Boolean(),
+        "subtitle": pl.String(),
+        "outlet": pl.String(),
+        "outlet_source": pl.String(),
+        "wire": pl.String(),
+        "authors": pl.List(pl.String()),
+        "dateline": pl.String(),
+        "relative_time": pl.String(),
+        "published_at": _TS,
+        "published_at_source": pl.String(),
+        "captured_at": _TS,
+        "coverage_date": pl.Date(),
+        "coverage_date_source": pl.String(),
+        "body": pl.String(),
+        "n_paragraphs": pl.Int32(),
+        "n_words": pl.Int32(),
+        "near_duplicate_of": pl.String(),
+        "near_duplicate_group": pl.String(),
+        "is_current": pl.Boolean(),
+        "run_id": pl.String(),
+    }
+)
+PARAGRAPHS = pl.Schema(
+    {
+        "paragraph_id": pl.String(),
+        "article_id": pl.String(),
+        "position": pl.Int32(),
+        "kind": pl.String(),
+        "text": pl.String(),
+        "n_words": pl.Int32(),
+    }
+)
+FILE_PATHS = pl.Schema(
+    {
+        "path": pl.String(),
+        "file_id": pl.String(),
+        "size_bytes": pl.Int64(),
+        "mtime_ns": pl.Int64(),
+        "seen_at": _TS,
+    }
+)
+QUARANTINE = pl.Schema(
+    {
+        "run_id": pl.String(),
+        "file_id": pl.String(),
+        "article_id": pl.String(),
+        "path": pl.String(),
+        "reason": pl.String(),
+        "detail": pl.String(),
+        "recorded_at": _TS,
+    }
+)
+SUPERSEDED = pl.Schema({"file_id": pl.String()})
+SIGNATURES = pl.Schema({"article_id": pl.String(), "minhash": pl.List(pl.UInt64())})
+
+
+def article_id(file_id: str, position: int) -> str:
+    # 64 bits of the content hash: short to read, and a collision needs ~4 billion files.
+    return f"{file_id[:16]}:{position}"
+
+
+def paragraph_id(article: str, position: int) -> str:
+    return f"{article}:{position}"
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def batch_frames(
+    files: list[SourceFile],
+    decision: BatchDecision,
+    links: Mapping[str, Link],
+    signatures: Mapping[str, list[int]],
+    run_id: str,
+    now: datetime,
+) -> dict[str, pl.DataFrame]:
+    """The incoming_* frames that sql/load/ statements insert, in one transaction."""
+    source_rows: list[dict[str, object]] = []
+    article_rows: list[dict[str, object]] = []
+    paragraph_rows: list[dict[str, object]] = []
+    path_rows: list[dict[str, object]] = []
+    quarantine_rows: list[dict[str, object]] = []
+    for source in files:
+        status = decision.status[source.file_id]
+        extraction = source.extraction
+        source_rows.append(
+            {
+                "file_id": source.file_id,
+                "path": source.path,
+                "size_bytes": source.size_bytes,
+                "format": extraction.format if extraction else None,
+                "encoding": extraction.encoding if extraction else None,
+                "text_sha256": extraction.text_sha256 if extraction else None,
+                "url": source.url,
+                "captured_at": source.captured_at,
+                "captured_at_source": source.captured_at_source,
+                "first_seen_at": now,
+                "run_id": run_id,
+                "status": status,
+                "duplicate_of": decision.duplicate_of.get(source.file_id),
+            }
+        )
+        path_rows.append(
+            {
+                "path": source.path,
+                "file_id": source.file_id,
+                "size_bytes": source.size_bytes,
+                "mtime_ns": source.mtime_ns,
+                "seen_at": now,
+            }
+        )
+        if source.rejection is not None:
+            quarantine_rows.append(
+                {
+                    "run_id": run_id,
+                    "file_id": source.file_id,
+                    "article_id": None,
+                    "path": source.path,
+                    "reason": source.rejection.reason,
+                    "detail": source.rejection.detail,
+                    "recorded_at": now,
+                }
+            )
+        if status != "loaded" or extraction is None:
+            continue
+        for article in extraction.articles:
+            aid = article_id(source.file_id, article.position)
+            article_rows.append(_article_row(article, aid, source, links.get(aid), run_id))
+            paragraph_rows.extend(
+                {
+                    "paragraph_id": paragraph_id(aid, i),
+                    "article_id": aid,
+                    "position": i,
+                    "kind": p.kind,
+                    "text": p.text,
+                    "n_words": count_words(p.text),
+                }
+                for i, p in enumerate(article.paragraphs)
+            )
+    return {
+        "incoming_source_files": pl.DataFrame(source_rows, schema=SOURCE_FILES),
+        "incoming_articles": pl.DataFrame(article_rows, schema=ARTICLES),
+        "incoming_paragraphs": pl.DataFrame(paragraph_rows, schema=PARAGRAPHS),
+        "incoming_file_paths": pl.DataFrame(path_rows, schema=FILE_PATHS),
+        "incoming_quarantine": pl.DataFrame(quarantine_rows, schema=QUARANTINE),
+        "incoming_superseded": pl.DataFrame(
+            [{"file_id": f} for f in sorted(decision.superseded)], schema=SUPERSEDED
+        ),
+        "incoming_signatures": pl.DataFrame(
+            [{"article_id": a, "minhash": s} for a, s in signatures.items()], schema=SIGNATURES
+        ),
+    }
+
+
+def outlet_frame(registry: OutletRegistry, seen: list[str]) -> pl.DataFrame:
+    """Every curated outlet, plus outlets first seen on pages (not curated, no aliases)."""
+    rows = [
+        {"outlet_id": _slug(name), "name": name, "aliases": list(aliases), "is_curated": True}
+        for name, aliases in registry.outlets.items()
+    ]
+    curated = set(registry.outlets)
+    rows += [
+        {"outlet_id": _slug(name), "name": name, "aliases": [], "is_curated": False}
+        for name in sorted(set(seen) - curated)
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "outlet_id": pl.String(),
+            "name": pl.String(),
+            "aliases": pl.List(pl.String()),
+            "is_curated": pl.Boolean(),
+        },
+    ).unique("outlet_id", keep="first", maintain_order=True)
+
+
+def _article_row(
+    article: Article, aid: str, source: SourceFile, link: Link | None, run_id: str
+) -> dict[str, object]:
+    published = article.published_at
+    coverage = published or source.captured_at
+    return {
+        "article_id": aid,
+        "file_id": source.file_id,
+        "position": article.position,
+        "kind": article.kind,
+        "title": article.title,
+        "title_is_derived": article.title_is_derived,
+        "subtitle": article.subtitle,
+        "outlet": article.outlet,
+        "outlet_source": article.outlet_source,
+        "wire": article.wire,
+        "authors": list(article.authors),
+        "dateline": article.dateline,
+        "relative_time": article.relative_time,
+        "published_at": published,
+        "published_at_source": article.published_at_source,
+        "captured_at": source.captured_at,
+        "coverage_date": coverage.date(),
+        "coverage_date_source": "published_at" if published else "captured_at",
+        "body": article.body,
+        "n_paragraphs": len(article.paragraphs),
+        "n_words": sum(count_words(p.text) for p in article.paragraphs),
+        "near_duplicate_of": link.near_duplicate_of if link else None,
+        "near_duplicate_group": link.group if link else None,
+        "is_current": True,
+        "run_id": run_id,
+    }
+
+
+def _slug(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())

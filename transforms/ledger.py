@@ -1,0 +1,52 @@
+"""What each file of a batch becomes: loaded, quarantined, a duplicate, or a supersession."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from transforms.records import SourceFile
+
+__all__ = ["BatchDecision", "decide_batch"]
+
+
+@dataclass(slots=True)
+class BatchDecision:
+    status: dict[str, str] = field(default_factory=dict)  # file_id -> status
+    duplicate_of: dict[str, str] = field(default_factory=dict)  # file_id -> file_id
+    superseded: set[str] = field(default_factory=set)  # earlier file_ids replaced at a path
+
+
+def decide_batch(
+    files: list[SourceFile],
+    path_owner: Mapping[str, str],
+    loaded_text: Mapping[str, str],
+) -> BatchDecision:
+    """Decide each new file's status.
+
+    path_owner: path -> file_id it held before this batch.
+    loaded_text: text_sha256 -> file_id for contents already loaded and current.
+    """
+    decision = BatchDecision()
+    seen_text = dict(loaded_text)
+    for source in files:
+        previous = path_owner.get(source.path)
+        if previous is not None and previous != source.file_id:
+            decision.superseded.add(previous)
+        if source.rejection is not None or source.extraction is None:
+            decision.status[source.file_id] = "quarantined"
+            continue
+        text_hash = source.extraction.text_sha256
+        original = seen_text.get(text_hash)
+        if (
+            original is not None
+            and original != source.file_id
+            and original not in decision.superseded
+        ):
+            # The same page in other bytes (another encoding or line ending): counted once.
+            decision.status[source.file_id] = "duplicate"
+            decision.duplicate_of[source.file_id] = original
+            continue
+        decision.status[source.file_id] = "loaded"
+        seen_text[text_hash] = source.file_id
+    return decision
