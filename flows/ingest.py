@@ -34,6 +34,18 @@ from transforms.records import SourceFile
 __all__ = ["RunSummary", "ingest_flow"]
 
 
+COUNTERS = (
+    "files_seen",
+    "files_new",
+    "files_skipped",
+    "files_superseded",
+    "files_duplicate",
+    "files_quarantined",
+    "articles_loaded",
+    "paragraphs_loaded",
+)
+
+
 @dataclass(slots=True)
 class RunSummary:
     run_id: str
@@ -44,7 +56,8 @@ class RunSummary:
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"run_id": self.run_id, "status": self.status, **self.counts}
+        counts = {name: self.counts[name] for name in COUNTERS}
+        return {"run_id": self.run_id, "status": self.status, **counts}
 
 
 @dataclass(slots=True)

@@ -46,3 +46,27 @@ def seeds_dir(tmp_path: Path) -> Path:
 @pytest.fixture()
 def fresh_warehouse(tmp_path: Path) -> Path:
     return tmp_path / "warehouse" / "newsdesk.duckdb"
+
+
+@pytest.fixture(scope="session")
+def prefect_api() -> Any:
+    """One temporary Prefect API for every flow test in the session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def run_ingest(seeds: Path, warehouse: Path) -> dict[str, Any]:
+    from flows.ingest import ingest_flow
+
+    summary: dict[str, Any] = ingest_flow(str(seeds), str(warehouse))
+    return summary
+
+
+def warehouse_rows(warehouse: Path, sql: str) -> list[tuple[Any, ...]]:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows: list[tuple[Any, ...]] = con.execute(sql).fetchall()
+    return rows

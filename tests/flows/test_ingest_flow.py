@@ -1,0 +1,113 @@
+"""The ingest flow end to end on the seeds, under a real (temporary) Prefect API."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_ingest, warehouse_rows
+
+pytestmark = pytest.mark.usefixtures("prefect_api")
+
+TABLE_COUNTS = """
+SELECT (SELECT count(*) FROM source_files), (SELECT count(*) FROM articles),
+       (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM quarantine),
+       (SELECT count(*) FROM file_paths)
+"""
+
+
+def test_seeds_load_as_the_eleven_expected_articles(
+    seeds_dir: Path, fresh_warehouse: Path, expected: dict[str, Any]
+) -> None:
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert summary["status"] == "completed"
+    assert summary["files_new"] == 5
+    assert summary["articles_loaded"] == 11
+    rows = warehouse_rows(
+        fresh_warehouse,
+        """SELECT s.path, a.position, a.kind, a.outlet, a.wire, a.title
+           FROM articles a JOIN source_files s USING (file_id) ORDER BY s.path, a.position""",
+    )
+    wanted = [
+        (c["file"], c["position"], c["kind"], c["outlet"], c["wire"], c["title"])
+        for c in expected["articles"]
+    ]
+    assert rows == wanted
+
+
+def test_rerun_touch_and_edit(seeds_dir: Path, fresh_warehouse: Path) -> None:
+    run_ingest(seeds_dir, fresh_warehouse)
+    before = warehouse_rows(fresh_warehouse, TABLE_COUNTS)
+
+    again = run_ingest(seeds_dir, fresh_warehouse)
+    assert (again["files_new"], again["files_skipped"], again["articles_loaded"]) == (0, 5, 0)
+    assert warehouse_rows(fresh_warehouse, TABLE_COUNTS) == before
+
+    page = seeds_dir / "001_f54b83f48e2dd52d.txt"
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    touched = run_ingest(seeds_dir, fresh_warehouse)
+    assert (touched["files_new"], touched["articles_loaded"]) == (0, 0)
+    assert warehouse_rows(fresh_warehouse, TABLE_COUNTS) == before
+
+    page.write_text(page.read_text("utf-8").replace("lengthy", "long"), "utf-8")
+    edited = run_ingest(seeds_dir, fresh_warehouse)
+    assert (edited["files_new"], edited["files_superseded"], edited["articles_loaded"]) == (1, 1, 1)
+    versions = warehouse_rows(
+        fresh_warehouse,
+        """SELECT s.status, a.is_current, a.body LIKE '%long and highly productive%'
+           FROM articles a JOIN source_files s USING (file_id)
+           WHERE a.outlet = 'The Week' ORDER BY s.first_seen_at""",
+    )
+    assert versions == [("superseded", False, False), ("loaded", True, True)]
+    assert warehouse_rows(
+        fresh_warehouse, "SELECT n_articles FROM coverage_by_outlet WHERE outlet = 'The Week'"
+    ) == [(1,)]
+
+
+def test_bad_files_are_quarantined_and_the_run_goes_on(
+    seeds_dir: Path, fresh_warehouse: Path
+) -> None:
+    (seeds_dir / "empty.txt").write_bytes(b"")
+    (seeds_dir / "image.txt").write_bytes(bytes(range(256)) * 40)
+    (seeds_dir / "nested").mkdir()
+    (seeds_dir / "nested" / "only chrome & spaces.txt").write_text("Comments\nlogo\n", "utf-8")
+    (seeds_dir / ".hidden.txt").write_text("not a seed", "utf-8")
+    (seeds_dir / "003_c00b228c42aec0fc.txt.meta.json").write_text("{broken", "utf-8")
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert summary["status"] == "completed"
+    assert summary["articles_loaded"] == 11
+    assert summary["files_quarantined"] == 3
+    reasons = warehouse_rows(fresh_warehouse, "SELECT path, reason FROM quarantine ORDER BY path")
+    assert reasons == [
+        ("empty.txt", "empty"),
+        ("image.txt", "not_text"),
+        ("nested/only chrome & spaces.txt", "no_article"),
+    ]
+    statuses = warehouse_rows(
+        fresh_warehouse, "SELECT status, count(*) FROM source_files GROUP BY ALL ORDER BY 1"
+    )
+    assert statuses == [("loaded", 5), ("quarantined", 3)]
+    # A second run does not quarantine the same files again.
+    assert run_ingest(seeds_dir, fresh_warehouse)["files_quarantined"] == 0
+    assert warehouse_rows(fresh_warehouse, "SELECT count(*) FROM quarantine") == [(3,)]
+
+
+def test_same_page_in_other_bytes_is_a_duplicate(seeds_dir: Path, fresh_warehouse: Path) -> None:
+    original = (seeds_dir / "003_c00b228c42aec0fc.txt").read_text("utf-8")
+    (seeds_dir / "copy-crlf.txt").write_bytes(original.replace("\n", "\r\n").encode("utf-8-sig"))
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert (summary["files_new"], summary["files_duplicate"]) == (5, 1)
+    assert warehouse_rows(fresh_warehouse, "SELECT count(*) FROM articles") == [(11,)]
+
+
+def test_outlet_check_reports_the_unknown_outlet(seeds_dir: Path, fresh_warehouse: Path) -> None:
+    run_ingest(seeds_dir, fresh_warehouse)
+    failed = warehouse_rows(
+        fresh_warehouse,
+        "SELECT check_name, severity, n_failed FROM dq_results WHERE NOT passed ORDER BY 1",
+    )
+    assert ("articles_outlet_parsed", "warning", 1) in failed
+    assert all(severity == "warning" for _, severity, _ in failed)

@@ -1,0 +1,56 @@
+"""The newsdesk command as a user runs it: a real process, real exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from newsdesk.warehouse import apply_schema
+from tests.conftest import ROOT
+
+
+def newsdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsdesk.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def test_sql_is_read_only_and_prints_results(fresh_warehouse: Path) -> None:
+    fresh_warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        apply_schema(con)
+    shown = newsdesk("sql", "SELECT 40 + 2 AS answer", "--warehouse", str(fresh_warehouse))
+    assert shown.returncode == 0 and "42" in shown.stdout
+    refused = newsdesk("sql", "DROP TABLE articles", "--warehouse", str(fresh_warehouse))
+    assert refused.returncode == 1
+    assert "read-only" in refused.stderr.lower() and len(refused.stderr.splitlines()) == 1
+
+
+def test_commands_fail_with_one_line_reasons(tmp_path: Path) -> None:
+    missing = newsdesk("status", "--warehouse", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 1
+    assert "run `newsdesk ingest` first" in missing.stderr
+    no_seeds = newsdesk(
+        "ingest", "--seeds-dir", str(tmp_path / "nowhere"), "--warehouse", str(tmp_path / "w.db")
+    )
+    assert no_seeds.returncode == 1
+    assert no_seeds.stderr.strip().endswith(f"seeds folder not found: {tmp_path / 'nowhere'}")
+
+
+def test_environment_sets_the_default_warehouse(fresh_warehouse: Path) -> None:
+    fresh_warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        apply_schema(con)
+    shown = newsdesk(
+        "sql", "SELECT count(*) AS n FROM articles", env={"NEWSDESK_WAREHOUSE": str(fresh_warehouse)}
+    )
+    assert shown.returncode == 0, shown.stderr

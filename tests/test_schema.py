@@ -1,0 +1,43 @@
+"""The schema and views apply idempotently and expose the contract's columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from newsdesk.warehouse import apply_schema
+
+CONTRACT_COLUMNS = {
+    "source_files": "file_id path size_bytes format captured_at first_seen_at run_id status",
+    "articles": (
+        "article_id file_id position kind title subtitle outlet wire authors dateline "
+        "published_at published_at_source captured_at coverage_date coverage_date_source body "
+        "n_paragraphs n_words near_duplicate_of is_current"
+    ),
+    "paragraphs": "paragraph_id article_id position kind text n_words",
+    "outlets": "outlet_id name aliases",
+    "actors": "actor_id name type aliases",
+    "mentions": "article_id paragraph_id actor_id surface start end",
+    "quotes": "quote_id article_id paragraph_id speaker_actor_id speaker_surface text",
+    "ingest_runs": (
+        "run_id flow_run_id started_at finished_at status n_files_seen n_files_new "
+        "n_files_skipped n_files_quarantined n_articles_loaded"
+    ),
+    "dq_results": "run_id check_name table_name severity passed n_failed details",
+    "quarantine": "run_id file_id path reason detail",
+    "coverage_by_outlet": "outlet n_articles n_paragraphs n_words first_date last_date",
+    "coverage_by_actor": "n_articles n_paragraphs n_mentions n_outlets",
+    "coverage_by_date": "coverage_date n_articles n_outlets",
+    "coverage_daily": "coverage_date outlet n_articles n_mentions share_of_outlet_articles",
+}
+
+
+def test_schema_applies_twice_with_the_contract_columns(fresh_warehouse: Path) -> None:
+    fresh_warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        apply_schema(con)
+        apply_schema(con)
+        for table, columns in CONTRACT_COLUMNS.items():
+            present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
+            assert set(columns.split()) <= present, (table, set(columns.split()) - present)
