@@ -51,6 +51,8 @@ def test_environment_sets_the_default_warehouse(fresh_warehouse: Path) -> None:
     with duckdb.connect(str(fresh_warehouse)) as con:
         apply_schema(con)
     shown = newsdesk(
-        "sql", "SELECT count(*) AS n FROM articles", env={"NEWSDESK_WAREHOUSE": str(fresh_warehouse)}
+        "sql",
+        "SELECT count(*) AS n FROM articles",
+        env={"NEWSDESK_WAREHOUSE": str(fresh_warehouse)},
     )
     assert shown.returncode == 0, shown.stderr
