@@ -23,7 +23,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,4}"
     r"(?:,\s+[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2})?)"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&\-]{0,30})\)\s*)?"
-    r"(?:[—–]|--|-(?=\s))\s*(?=\S)"
+    r"(?:[—–]|--|-(?=\s))\s*(?=[A-Z0-9“\"‘'])"  # the story opens with a capital
 )
 # "... words. | BGNES" — an agency or outlet signing off at the end of wire copy.
 _TRAILING_AGENCY = re.compile(r"\s+\|\s*(?P<agency>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3})\s*$")

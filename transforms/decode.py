@@ -31,6 +31,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.001
 # charset-normalizer needs only a prefix to decide; reading all of a large file is waste.
 _DETECTION_PREFIX = 64 * 1024
+_LEGACY_DEFAULT = "cp1252"
+# Chaos scores closer than this are a tie: the detector cannot tell the code pages apart.
+_CHAOS_TIE = 0.001
 
 
 class DecodedText(str):
@@ -82,7 +85,11 @@ def _sniff_encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:_DETECTION_PREFIX]).best()
+    matches = from_bytes(data[:_DETECTION_PREFIX])
+    best = matches.best()
     if best is None:
         raise Rejected("not_text", "no text encoding fits these bytes")
-    return str(best.encoding)
+    # Mostly-ASCII English fits many single-byte code pages equally well (cp775, cp850 and
+    # cp1252 all score zero chaos); the web's legacy default, windows-1252 (WHATWG), wins a tie.
+    tied = {str(m.encoding) for m in matches if m.chaos <= best.chaos + _CHAOS_TIE}
+    return _LEGACY_DEFAULT if _LEGACY_DEFAULT in tied else str(best.encoding)

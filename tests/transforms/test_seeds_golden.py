@@ -102,3 +102,26 @@ def test_published_at_follows_relative_time(case: dict[str, Any]) -> None:
         assert article.published_at_source == "relative"
         assert article.published_at is not None
         assert timedelta(0) < CAPTURED_AT - article.published_at <= timedelta(hours=3)
+
+
+def test_near_duplicate_pair_is_linked_and_distinct_stories_are_not(
+    expected: dict[str, Any],
+) -> None:
+    from transforms.near_duplicates import Candidate, link_near_duplicates, signature
+
+    candidates = [
+        Candidate(f"{case['file'][:3]}#{case['position']}", article.outlet, signature(article.body))
+        for case in CASES
+        for article in [articles_of(case["file"])[case["position"]]]
+    ]
+    links = link_near_duplicates(candidates, [])
+    linked = {
+        article: sorted(int(other.split("#")[1]) for other in [link.near_duplicate_of])
+        for article, link in links.items()
+    }
+    wanted = {
+        f"{case['file'][:3]}#{case['position']}": case["near_duplicate_of"]
+        for case in expected["articles"]
+        if "near_duplicate_of" in case
+    }
+    assert linked == wanted
