@@ -88,10 +88,13 @@ def extract(
     batch: Sequence[Candidate], known_file_ids: frozenset[str], max_bytes: int
 ) -> ExtractedBatch:
     extracted = ExtractedBatch([], [])
+    logger = get_run_logger()
     for candidate in batch:
         outcome = read_and_extract(candidate, known_file_ids, max_bytes)
         if isinstance(outcome, SourceFile):
             extracted.files.append(outcome)
+            for note in outcome.notes:
+                logger.warning("%s: %s (ignored)", outcome.path, note)
         else:
             extracted.known.append((candidate, outcome))
     return extracted
