@@ -24,6 +24,8 @@ from flows.quality import DQ_RESULTS, run_checks
 from flows.sources import read_and_extract
 from newsdesk.config import Settings
 from newsdesk.warehouse import apply_schema, connect, load_frames, query, run_sql
+from transforms.actor_rows import actor_frame, derive_actor_rows
+from transforms.actors import load_actor_registry
 from transforms.frames import QUARANTINE, batch_frames, outlet_frame
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
@@ -34,6 +36,9 @@ from transforms.records import SourceFile
 __all__ = ["RunSummary", "ingest_flow"]
 
 
+# Articles per derivation transaction: bounded memory when a registry edit re-derives all.
+DERIVE_CHUNK_ARTICLES = 2000
+
 COUNTERS = (
     "files_seen",
     "files_new",
@@ -43,6 +48,7 @@ COUNTERS = (
     "files_quarantined",
     "articles_loaded",
     "paragraphs_loaded",
+    "articles_linked",
 )
 
 
@@ -160,6 +166,29 @@ def load(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame], now: d
     load_frames(con, frames, "load", {"now": now})
 
 
+@task(name="link actors and quotes", cache_policy=NO_CACHE)
+def link_actors(con: duckdb.DuckDBPyConnection, settings: Settings, now: datetime) -> int:
+    """Derive mentions, quotes and unresolved names for every article not yet derived with
+    the current registry (a registry edit re-derives all of them from stored paragraphs)."""
+    registry = load_actor_registry(settings.actor_registry_yaml())
+    load_frames(
+        con,
+        {"incoming_actors": actor_frame(registry)},
+        "derive_reset",
+        {"version": registry.version},
+    )
+    pending = query(con, "queries/articles_to_derive")["article_id"]
+    for start in range(0, pending.len(), DERIVE_CHUNK_ARTICLES):
+        chunk = pl.DataFrame({"article_id": pending.slice(start, DERIVE_CHUNK_ARTICLES)})
+        paragraphs = query(con, "queries/paragraphs_of_articles", frames={"chunk_articles": chunk})
+        frames = derive_actor_rows(paragraphs, registry)
+        frames["incoming_derived"] = chunk.with_columns(
+            registry_version=pl.lit(registry.version), derived_at=pl.lit(now)
+        )
+        load_frames(con, frames, "derive")
+    return pending.len()
+
+
 @task(name="refresh views", cache_policy=NO_CACHE)
 def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
     apply_schema(con)
@@ -185,6 +214,7 @@ def ingest_flow(seeds_dir: str | None = None, warehouse: str | None = None) -> d
                 load(con, frames, now)
                 known_ids |= {f.file_id for f in extracted.files}
                 _count(summary, extracted, frames, dq)
+            summary.counts["articles_linked"] = link_actors(con, settings, datetime.now(UTC))
             refresh_views(con)
         except Exception as exc:
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"

@@ -19,6 +19,7 @@ _SUMMARY_LINES = (
     ("files_quarantined", "files quarantined"),
     ("articles_loaded", "articles loaded"),
     ("paragraphs_loaded", "paragraphs loaded"),
+    ("articles_linked", "articles linked to actors"),
 )
 
 
@@ -90,6 +91,7 @@ def _status(args: argparse.Namespace) -> int:
             ("Last runs", "queries/recent_runs"),
             ("Failed data-quality checks (last completed run)", "queries/failed_checks"),
             ("Quarantined files and articles (newest first)", "queries/recent_quarantine"),
+            ("Names not in the actor registry (most mentioned)", "queries/top_unresolved_names"),
         )
         for title, name in sections:
             frame = query(con, name)

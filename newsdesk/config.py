@@ -28,6 +28,10 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     batch_files: int = DEFAULT_BATCH_FILES
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
+    actors_file: Path | None = None  # None: the curated transforms/data/actors.yaml
+
+    def actor_registry_yaml(self) -> bytes | None:
+        return self.actors_file.read_bytes() if self.actors_file else None
 
     @classmethod
     def from_env(
@@ -36,10 +40,12 @@ class Settings:
         seeds = seeds_dir or os.environ.get("NEWSDESK_SEEDS_DIR") or DEFAULT_SEEDS_DIR
         store = warehouse or os.environ.get("NEWSDESK_WAREHOUSE") or DEFAULT_WAREHOUSE
         max_bytes = int(os.environ.get("NEWSDESK_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
+        actors = os.environ.get("NEWSDESK_ACTORS_FILE")
         return cls(
             seeds_dir=Path(seeds).resolve(),
             warehouse=Path(store).resolve(),
             max_file_bytes=max_bytes,
+            actors_file=Path(actors).resolve() if actors else None,
         )
 
 

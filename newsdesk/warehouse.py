@@ -103,10 +103,19 @@ def load_frames(
 
 
 def query(
-    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    frames: Mapping[str, pl.DataFrame] | None = None,
 ) -> pl.DataFrame:
-    """A named query from sql/ as a polars DataFrame."""
-    return con.execute(statement(name), dict(params) if params else None).pl()
+    """A named query from sql/ as a polars DataFrame, with frames bound as tables."""
+    for frame_name, frame in (frames or {}).items():
+        con.register(frame_name, frame.to_arrow())
+    try:
+        return con.execute(statement(name), dict(params) if params else None).pl()
+    finally:
+        for frame_name in frames or {}:
+            con.unregister(frame_name)
 
 
 def run_sql(

@@ -111,3 +111,70 @@ def test_outlet_check_reports_the_unknown_outlet(seeds_dir: Path, fresh_warehous
     )
     assert ("articles_outlet_parsed", "warning", 1) in failed
     assert all(severity == "warning" for _, severity, _ in failed)
+
+
+def test_registry_edit_rederives_mentions_without_reading_pages(
+    seeds_dir: Path, fresh_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import ROOT
+
+    registry = (ROOT / "transforms" / "data" / "actors.yaml").read_text("utf-8")
+    without_charap = "\n".join(
+        line for line in registry.splitlines() if "name: Samuel Charap" not in line
+    )
+    actors_file = tmp_path / "actors.yaml"
+    actors_file.write_text(without_charap, "utf-8")
+    monkeypatch.setenv("NEWSDESK_ACTORS_FILE", str(actors_file))
+
+    run_ingest(seeds_dir, fresh_warehouse)
+    unresolved = warehouse_rows(fresh_warehouse, "SELECT surface FROM unresolved_names")
+    assert ("Samuel Charap",) in unresolved
+    speaker = (
+        "SELECT speaker_actor_id, speaker_surface FROM quotes WHERE text LIKE 'The big question%'"
+    )
+    assert warehouse_rows(fresh_warehouse, speaker) == [(None, "Samuel Charap")]
+
+    actors_file.write_text(registry, "utf-8")
+    rerun = run_ingest(seeds_dir, fresh_warehouse)
+    assert (rerun["files_new"], rerun["files_skipped"], rerun["articles_linked"]) == (0, 5, 11)
+    assert warehouse_rows(fresh_warehouse, speaker) == [("samuel-charap", "Samuel Charap")]
+    assert ("Samuel Charap",) not in warehouse_rows(
+        fresh_warehouse, "SELECT surface FROM unresolved_names"
+    )
+    counts = warehouse_rows(
+        fresh_warehouse,
+        "SELECT count(*), count(DISTINCT (paragraph_id, start)) FROM mentions",
+    )
+    assert counts[0][0] == counts[0][1]  # re-derivation replaced, never duplicated
+
+    unchanged = run_ingest(seeds_dir, fresh_warehouse)
+    assert unchanged["articles_linked"] == 0
+
+
+def test_actor_coverage_views_on_the_seeds(seeds_dir: Path, fresh_warehouse: Path) -> None:
+    sidecar = seeds_dir / "004_ff7a71e922133832.txt.meta.json"
+    sidecar.write_text('{"captured_at": "2025-08-16T12:00:00Z"}', "utf-8")
+    run_ingest(seeds_dir, fresh_warehouse)
+    dates = warehouse_rows(
+        fresh_warehouse,
+        """SELECT DISTINCT coverage_date::VARCHAR, coverage_date_source,
+                  s.captured_at = TIMESTAMPTZ '2025-08-16 12:00:00+00', captured_at_source
+           FROM articles JOIN source_files AS s USING (file_id)
+           WHERE path LIKE '004%'""",
+    )
+    assert dates == [("2025-08-16", "published_at", True, "sidecar")]
+    by_actor = dict(
+        (name, (n_articles, n_outlets))
+        for name, n_articles, n_outlets in warehouse_rows(
+            fresh_warehouse, "SELECT name, n_articles, n_outlets FROM coverage_by_actor"
+        )
+    )
+    # 11 articles, Mint's two versions of one story counted once.
+    assert by_actor["Donald Trump"] == (10, 8)
+    assert by_actor["Melania Trump"] == (1, 1)
+    share = warehouse_rows(
+        fresh_warehouse,
+        """SELECT outlet, n_articles, share_of_outlet_articles FROM coverage_daily
+           WHERE actor = 'Melania Trump'""",
+    )
+    assert share == [("Hindustan Times", 1, 0.5)]

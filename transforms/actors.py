@@ -1,0 +1,126 @@
+"""Actor mentions in paragraph text, matched against the curated registry (data/actors.yaml).
+
+One Aho-Corasick automaton (pyahocorasick) holds every alias; a paragraph is scanned once,
+matches are kept whole-word, the longest wins where they overlap, and a title standing
+before a name joins the mention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+import yaml
+
+__all__ = ["Actor", "ActorRegistry", "Mention", "load_actor_registry"]
+
+ACTOR_TYPES = ("person", "organization", "place")
+# Titles are matched only this far before a name.
+_TITLE_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    actor_id: str
+    surface: str
+    start: int
+    end: int
+
+
+# eq=False: hashed by identity (it holds an automaton), one instance per registry file.
+@dataclass(frozen=True, slots=True, eq=False)
+class ActorRegistry:
+    actors: tuple[Actor, ...]
+    version: str  # sha256 of the registry file: a change re-derives every mention
+    automaton: ahocorasick.Automaton
+    title_before: re.Pattern[str]
+
+    def by_id(self) -> dict[str, Actor]:
+        return {actor.actor_id: actor for actor in self.actors}
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in one paragraph, in order, with character offsets into it."""
+        candidates: list[tuple[int, int, str | None, bool]] = []
+        for last, (length, actor_id, is_person) in self.automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if _is_word_boundary(text, start, end):
+                candidates.append((start, end, actor_id, is_person))
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        mentions: list[Mention] = []
+        taken_until = -1
+        for start, end, actor_id, is_person in candidates:
+            if start < taken_until:
+                continue  # inside a longer match: "Trump" in "Melania Trump"
+            taken_until = end
+            if actor_id is None:
+                continue  # a listed non-mention phrase ("Trump administration")
+            window_start = max(0, start - _TITLE_WINDOW)
+            title = self.title_before.search(text, window_start, start) if is_person else None
+            if title and (not mentions or mentions[-1].end <= title.start()):
+                start = title.start()
+            mentions.append(Mention(actor_id, text[start:end], start, end))
+        return mentions
+
+
+def _is_word_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not (after.isalnum() or after == "_")
+
+
+def actor_id_for(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+
+def load_actor_registry(registry_yaml: bytes | None = None) -> ActorRegistry:
+    """The registry from the given YAML bytes, or from the curated data/actors.yaml."""
+    if registry_yaml is None:
+        registry_yaml = resources.files("transforms").joinpath("data/actors.yaml").read_bytes()
+    return _build_registry(registry_yaml)
+
+
+@cache
+def _build_registry(raw_bytes: bytes) -> ActorRegistry:
+    raw = yaml.safe_load(raw_bytes)
+    actors = tuple(
+        Actor(
+            actor_id=actor_id_for(entry["name"]),
+            name=entry["name"],
+            type=entry["type"],
+            aliases=tuple(entry.get("aliases") or ()),
+            country=entry.get("country"),
+            role=entry.get("role"),
+        )
+        for entry in raw["actors"]
+    )
+    automaton = ahocorasick.Automaton()
+    for actor in actors:
+        if actor.type not in ACTOR_TYPES:
+            raise ValueError(f"actors.yaml: {actor.name} has unknown type {actor.type!r}")
+        for spelling in (actor.name, *actor.aliases):
+            automaton.add_word(spelling, (len(spelling), actor.actor_id, actor.type == "person"))
+    for phrase in raw.get("not_mentions") or ():
+        automaton.add_word(phrase, (len(phrase), None, False))
+    automaton.make_automaton()
+    titles = sorted(raw.get("titles") or (), key=len, reverse=True)
+    title_before = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in titles) + r")\s+$")
+    return ActorRegistry(
+        actors=actors,
+        version=hashlib.sha256(raw_bytes).hexdigest()[:16],
+        automaton=automaton,
+        title_before=title_before,
+    )
