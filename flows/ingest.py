@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -20,7 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows.discover import Candidate, Discovery, discover_files
-from flows.quality import DQ_RESULTS, run_checks
+from flows.quality import DQ_RESULTS, QualityGate
 from flows.sources import read_and_extract
 from newsdesk.config import Settings
 from newsdesk.warehouse import apply_schema, connect, load_frames, query, run_sql
@@ -66,6 +67,19 @@ class RunSummary:
         return {"run_id": self.run_id, "status": self.status, **counts}
 
 
+class _LazyGate:
+    """Great Expectations takes seconds to import: only runs with new rows pay for it."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.gate: QualityGate | None = None
+
+    def get(self) -> QualityGate:
+        if self.gate is None:
+            self.gate = QualityGate(self.docs_dir)
+        return self.gate
+
+
 @dataclass(slots=True)
 class ExtractedBatch:
     files: list[SourceFile]
@@ -108,7 +122,11 @@ def extract(
 
 @task(name="check and shape batch", cache_policy=NO_CACHE)
 def check(
-    con: duckdb.DuckDBPyConnection, batch: ExtractedBatch, run_id: str, now: datetime
+    con: duckdb.DuckDBPyConnection,
+    batch: ExtractedBatch,
+    gate: _LazyGate,
+    run_id: str,
+    now: datetime,
 ) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     path_owner = dict(query(con, "queries/path_owners").iter_rows())
     loaded_text = dict(query(con, "queries/loaded_texts").iter_rows())
@@ -151,7 +169,16 @@ def check(
         # Nothing new to check (only unchanged or rejected files): no dq rows for this batch.
         results = pl.DataFrame(schema=DQ_RESULTS)
     else:
-        outcome = run_checks(frames["incoming_articles"], frames["incoming_paragraphs"], run_id)
+        paths = dict(frames["incoming_source_files"].select("file_id", "path").iter_rows())
+        labels = {
+            aid: f"{paths.get(fid, fid)}#{pos}"
+            for aid, fid, pos in frames["incoming_articles"]
+            .select("article_id", "file_id", "position")
+            .iter_rows()
+        }
+        outcome = gate.get().validate(
+            frames["incoming_articles"], frames["incoming_paragraphs"], run_id, labels
+        )
         results = outcome.results
         if outcome.rejected_articles:
             frames = _quarantine_articles(frames, outcome.rejected_articles, run_id, now)
@@ -189,6 +216,12 @@ def link_actors(con: duckdb.DuckDBPyConnection, settings: Settings, now: datetim
     return pending.len()
 
 
+@task(name="build data docs", cache_policy=NO_CACHE)
+def build_data_docs(gate: QualityGate) -> None:
+    index = gate.build_docs()
+    get_run_logger().info("data docs: %s", index)
+
+
 @task(name="refresh views", cache_policy=NO_CACHE)
 def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
     apply_schema(con)
@@ -201,6 +234,7 @@ def ingest_flow(seeds_dir: str | None = None, warehouse: str | None = None) -> d
     logger = get_run_logger()
     summary = RunSummary(run_id=uuid.uuid4().hex)
     started_at = datetime.now(UTC)
+    gate = _LazyGate(settings.data_docs_dir)
     with connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
         prepare_warehouse(con)
         try:
@@ -210,12 +244,14 @@ def ingest_flow(seeds_dir: str | None = None, warehouse: str | None = None) -> d
             for batch in _chunks(found.candidates, settings.batch_files):
                 extracted = extract(batch, known_ids, settings.max_file_bytes)
                 now = datetime.now(UTC)
-                frames, dq = check(con, extracted, summary.run_id, now)
+                frames, dq = check(con, extracted, gate, summary.run_id, now)
                 load(con, frames, now)
                 known_ids |= {f.file_id for f in extracted.files}
                 _count(summary, extracted, frames, dq)
             summary.counts["articles_linked"] = link_actors(con, settings, datetime.now(UTC))
             refresh_views(con)
+            if gate.gate is not None:
+                build_data_docs(gate.gate)
         except Exception as exc:
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"
             raise

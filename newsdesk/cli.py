@@ -97,6 +97,10 @@ def _status(args: argparse.Namespace) -> int:
             frame = query(con, name)
             print(f"\n{title}:")
             print(_table(frame) if frame.height else "  none")
+    index = settings.data_docs_dir / "index.html"
+    print(
+        f"\nData Docs: {index if index.exists() else 'none yet (built by a run that checks rows)'}"
+    )
     return 0
 
 

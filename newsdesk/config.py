@@ -30,6 +30,11 @@ class Settings:
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
     actors_file: Path | None = None  # None: the curated transforms/data/actors.yaml
 
+    @property
+    def data_docs_dir(self) -> Path:
+        """Great Expectations' Data Docs, rebuilt after each run, beside the warehouse."""
+        return self.warehouse.parent / "data_docs"
+
     def actor_registry_yaml(self) -> bytes | None:
         return self.actors_file.read_bytes() if self.actors_file else None
 

@@ -1,0 +1,122 @@
+"""Great Expectations checks: each planted fault is caught with its severity; the rest loads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from flows.quality import QualityGate, load_policy
+from tests.conftest import SEEDS, run_ingest, warehouse_rows
+from transforms.extract import PageContext, extract_text_file
+from transforms.frames import batch_frames
+from transforms.ledger import decide_batch
+from transforms.records import SourceFile
+
+NOW = datetime(2025, 8, 16, 12, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def gate(tmp_path_factory: pytest.TempPathFactory) -> QualityGate:
+    return QualityGate(tmp_path_factory.mktemp("docs"))
+
+
+@pytest.fixture(scope="module")
+def clean() -> tuple[pl.DataFrame, pl.DataFrame]:
+    files = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        data = path.read_bytes()
+        files.append(
+            SourceFile(
+                path=path.name, file_id=path.stem.split("_")[1] * 4, size_bytes=len(data),
+                mtime_ns=0, captured_at=NOW, captured_at_source="sidecar",
+                extraction=extract_text_file(data, PageContext(NOW)),
+            )
+        )  # fmt: skip
+    frames = batch_frames(files, decide_batch(files, {}, {}), {}, {}, "run", NOW)
+    return frames["incoming_articles"], frames["incoming_paragraphs"]
+
+
+def failed(outcome_results: pl.DataFrame) -> dict[str, tuple[str, int]]:
+    rows = outcome_results.filter(~pl.col("passed"))
+    return {r["check_name"]: (r["severity"], r["n_failed"]) for r in rows.iter_rows(named=True)}
+
+
+def test_policy_names_a_known_severity_for_every_check() -> None:
+    assert {rule["severity"] for rule in load_policy().values()} == {"error", "warning"}
+
+
+def test_the_seeds_fail_only_the_two_expected_warnings(
+    gate: QualityGate, clean: tuple[pl.DataFrame, pl.DataFrame]
+) -> None:
+    outcome = gate.validate(*clean, "run")
+    assert failed(outcome.results) == {
+        "articles_outlet_parsed": ("warning", 1),
+        "articles_title_present_or_derived": ("warning", 1),
+    }
+    assert outcome.rejected_articles == {}
+    assert outcome.results.height == len(load_policy())
+
+
+def _plant(articles: pl.DataFrame, index: int, **values: object) -> pl.DataFrame:
+    victim = articles["article_id"][index]
+    return articles.with_columns(
+        pl.when(pl.col("article_id") == victim).then(pl.lit(v)).otherwise(pl.col(k)).alias(k)
+        for k, v in values.items()
+    )
+
+
+@pytest.mark.parametrize(
+    ("fault", "check"),
+    [
+        ("empty_body", "articles_body_not_empty"),
+        ("future_date", "articles_published_not_after_captured"),
+        ("chrome_in_body", "articles_no_chrome_in_body"),
+        ("duplicate_key", "articles_unique_id"),
+        ("orphan_paragraph", "paragraphs_article_exists"),
+        ("wrong_word_count", "articles_n_words_consistent"),
+    ],
+)
+def test_each_planted_fault_is_an_error_that_rejects_only_its_article(
+    gate: QualityGate, clean: tuple[pl.DataFrame, pl.DataFrame], fault: str, check: str
+) -> None:
+    articles, paragraphs = clean
+    victim = articles["article_id"][3]
+    if fault == "empty_body":
+        articles = _plant(articles, 3, body="   ", n_words=0)
+    elif fault == "future_date":
+        articles = _plant(articles, 3, published_at=NOW + timedelta(days=2))
+    elif fault == "chrome_in_body":
+        body = articles["body"][3] + "\n\nTry Our AI Features today."
+        articles = _plant(articles, 3, body=body, n_words=articles["n_words"][3] + 5)
+    elif fault == "duplicate_key":
+        articles = pl.concat([articles, articles.slice(3, 1)])
+    elif fault == "orphan_paragraph":
+        victim = "0000000000000000:9"
+        paragraphs = pl.concat([paragraphs, paragraphs.slice(0, 1).with_columns(
+            article_id=pl.lit(victim), paragraph_id=pl.lit(victim + ":0")
+        )])  # fmt: skip
+    elif fault == "wrong_word_count":
+        articles = _plant(articles, 3, n_words=1)
+    outcome = gate.validate(articles, paragraphs, "run")
+    assert failed(outcome.results)[check][0] == "error"
+    assert outcome.rejected_articles == {victim: check}
+
+
+def test_a_chrome_marker_left_in_a_page_quarantines_that_article_only(
+    seeds_dir: Path, fresh_warehouse: Path, prefect_api: None
+) -> None:
+    page = seeds_dir / "002_4a31ad2e6b7b95ce.txt"
+    page.write_text(
+        page.read_text("utf-8").replace("Moscow’s Global Maneuvers", "Try Our AI Features here"),
+        "utf-8",
+    )
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert summary["articles_loaded"] == 10
+    assert warehouse_rows(fresh_warehouse, "SELECT path, reason FROM quarantine") == [
+        ("002_4a31ad2e6b7b95ce.txt", "articles_no_chrome_in_body")
+    ]
+    index = fresh_warehouse.parent / "data_docs" / "index.html"
+    assert index.exists() and "articles" in index.read_text("utf-8")
