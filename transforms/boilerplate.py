@@ -29,6 +29,7 @@ class NamedPattern:
 class Boilerplate:
     related_markers: tuple[re.Pattern[str], ...]
     line_rules: tuple[LineRule, ...]
+    html_line_rules: tuple[LineRule, ...]
     outlet_footers: tuple[NamedPattern, ...]
     outlet_promos: tuple[NamedPattern, ...]
     sentence_rules: tuple[NamedPattern, ...]
@@ -42,6 +43,11 @@ class Boilerplate:
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule that matches the stripped line, if any."""
         return next((rule for rule in self.line_rules if rule.pattern.search(line)), None)
+
+    def html_line_rule(self, line: str) -> LineRule | None:
+        """Rules for what HTML extraction leaves, then the general chrome rules."""
+        found = next((rule for rule in self.html_line_rules if rule.pattern.search(line)), None)
+        return found or self.line_rule(line)
 
     def footer_outlet(self, line: str) -> str | None:
         for footer in self.outlet_footers:
@@ -73,10 +79,8 @@ def load_boilerplate() -> Boilerplate:
     credits = "|".join(re.escape(source) for source in raw["photo_credit_sources"])
     return Boilerplate(
         related_markers=tuple(re.compile(p, flags) for p in raw["section_markers"]["related"]),
-        line_rules=tuple(
-            LineRule(e["name"], e["action"], re.compile(e["pattern"], flags))
-            for e in raw["line_rules"]
-        ),
+        line_rules=_line_rules(raw["line_rules"]),
+        html_line_rules=_line_rules(raw["html_line_rules"]),
         outlet_footers=named(raw["outlet_footers"]),
         outlet_promos=named(raw["outlet_promos"]),
         sentence_rules=named(raw["sentence_rules"]),
@@ -90,4 +94,10 @@ def load_boilerplate() -> Boilerplate:
             rf"|(?:[(/]\s*(?:{credits})\b[^)/]{{0,40}}\)?\.?$)",
             flags,
         ),
+    )
+
+
+def _line_rules(entries: list[dict[str, str]]) -> tuple[LineRule, ...]:
+    return tuple(
+        LineRule(e["name"], e["action"], re.compile(e["pattern"], re.IGNORECASE)) for e in entries
     )

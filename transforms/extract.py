@@ -48,7 +48,11 @@ def looks_like_html(data: bytes, name: str) -> bool:
 def extract_file(data: bytes, context: PageContext, name: str) -> FileExtraction:
     """Route a file to the HTML or the text extractor by its bytes and name."""
     if looks_like_html(data, name):
-        raise Rejected("unsupported_format", "HTML pages are not extracted yet")
+        from transforms.html import extract_html_file  # trafilatura loads only for HTML
+
+        return extract_html_file(
+            data, context.captured_at, context.sidecar.url, context.sidecar.outlet
+        )
     return extract_text_file(data, context)
 
 

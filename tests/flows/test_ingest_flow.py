@@ -178,3 +178,23 @@ def test_actor_coverage_views_on_the_seeds(seeds_dir: Path, fresh_warehouse: Pat
            WHERE actor = 'Melania Trump'""",
     )
     assert share == [("Hindustan Times", 1, 0.5)]
+
+
+def test_html_page_loads_beside_text_pages(seeds_dir: Path, fresh_warehouse: Path) -> None:
+    from tests.conftest import ROOT
+
+    fixtures = ROOT / "tests" / "fixtures" / "html"
+    (seeds_dir / "html").mkdir()
+    for name in ("article.html", "index.html"):
+        (seeds_dir / "html" / name).write_bytes((fixtures / name).read_bytes())
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert (summary["files_new"], summary["files_quarantined"]) == (6, 1)
+    rows = warehouse_rows(
+        fresh_warehouse,
+        """SELECT s.format, a.outlet, a.wire, a.published_at_source, a.coverage_date::VARCHAR
+           FROM articles a JOIN source_files s USING (file_id) WHERE s.path = 'html/article.html'""",
+    )
+    assert rows == [("html", "The Harbour Gazette", "Reuters", "metadata", "2025-08-14")]
+    assert warehouse_rows(fresh_warehouse, "SELECT path, reason FROM quarantine") == [
+        ("html/index.html", "no_article")
+    ]
