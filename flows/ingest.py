@@ -30,7 +30,7 @@ from transforms.actors import load_actor_registry
 from transforms.frames import QUARANTINE, batch_frames, outlet_frame
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
-from transforms.near_duplicates import link_near_duplicates, signature
+from transforms.near_duplicates import cluster_stories, link_near_duplicates, signature
 from transforms.outlets import load_outlets
 from transforms.records import SourceFile
 
@@ -141,8 +141,13 @@ def check(
             reinstated.append(file_id)
     decision.superseded -= set(reinstated)
 
-    signatures, links = _near_duplicates(con, batch.files, decision.status)
+    signatures, links, stories = _near_duplicates(con, batch.files, decision.status)
     frames = batch_frames(batch.files, decision, links, signatures, run_id, now)
+    frames["incoming_articles"] = frames["incoming_articles"].with_columns(
+        story_group=pl.col("article_id").replace_strict(
+            stories, default=None, return_dtype=pl.String
+        )
+    )
     frames["incoming_file_paths"] = pl.concat(
         [
             frames["incoming_file_paths"],
@@ -263,7 +268,7 @@ def ingest_flow(seeds_dir: str | None = None, warehouse: str | None = None) -> d
 
 def _near_duplicates(
     con: duckdb.DuckDBPyConnection, files: list[SourceFile], status: dict[str, str]
-) -> tuple[dict[str, list[int]], dict[str, Any]]:
+) -> tuple[dict[str, list[int]], dict[str, Any], dict[str, str]]:
     from transforms.frames import article_id
 
     signatures: dict[str, list[int]] = {}
@@ -283,7 +288,13 @@ def _near_duplicates(
             named=True
         )
     ]
-    return signatures, link_near_duplicates(new, existing)
+    links = link_near_duplicates(new, existing)
+    stories_existing = [
+        NearCandidate(row["article_id"], row["outlet"], _as_array(row["minhash"]), row["group"])
+        for row in query(con, "queries/story_signatures").iter_rows(named=True)
+    ]
+    stories = cluster_stories(new, stories_existing)
+    return signatures, links, stories
 
 
 def _as_array(values: list[int]) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from newsdesk.config import Settings, configure_prefect_home
 
@@ -58,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
+
+    report = commands.add_parser("report", help="write a static HTML coverage report")
+    report.add_argument("--out", default="reports", help="folder for index.html (default reports/)")
+    _warehouse_option(report)
+    report.set_defaults(handler=_report)
     return parser
 
 
@@ -113,6 +119,15 @@ def _sql(args: argparse.Namespace) -> int:
     print(_table(frame, args.max_rows))
     if frame.height > args.max_rows:
         print(f"({frame.height} rows, first {args.max_rows} shown; --max-rows to see more)")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from newsdesk.report import write_report
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    page = write_report(settings.warehouse, Path(args.out).resolve())
+    print(f"report written: {page}")
     return 0
 
 

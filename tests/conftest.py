@@ -70,3 +70,35 @@ def warehouse_rows(warehouse: Path, sql: str) -> list[tuple[Any, ...]]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         rows: list[tuple[Any, ...]] = con.execute(sql).fetchall()
     return rows
+
+
+@pytest.fixture(scope="session")
+def seeds_warehouse(prefect_api: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built once from the seeds, captured at a fixed time (read-only use)."""
+    root = tmp_path_factory.mktemp("seeds-warehouse")
+    seeds = root / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for page in seeds.glob("*.txt"):
+        sidecar = page.with_name(page.name + ".meta.json")
+        sidecar.write_text('{"captured_at": "2025-08-16T12:00:00Z"}', "utf-8")
+    warehouse = root / "warehouse" / "newsdesk.duckdb"
+    run_ingest(seeds, warehouse)
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's headless Chromium, installed on first use when the machine lacks it."""
+    import subprocess
+
+    found = shutil.which("chromium")
+    if found is None and hasattr(os, "geteuid") and os.geteuid() == 0:
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, timeout=900
+        )
+        found = shutil.which("chromium")
+    if found is None:
+        pytest.fail("chromium is not installed and cannot be installed here (needs root)")
+    return found

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-__all__ = ["NUM_PERM", "Candidate", "Link", "link_near_duplicates", "signature"]
+__all__ = ["NUM_PERM", "Candidate", "Link", "cluster_stories", "link_near_duplicates", "signature"]
 
 # 5-word shingles: long enough that shared stock phrases ("said in a statement") do not
 # make two stories alike, short enough that an edited sentence still shares most shingles.
@@ -72,6 +72,17 @@ def link_near_duplicates(new: list[Candidate], existing: list[Candidate]) -> dic
             continue
         links.update(_link_outlet(members, new_ids))
     return links
+
+
+def cluster_stories(new: list[Candidate], existing: list[Candidate]) -> dict[str, str]:
+    """Story clusters across outlets: the same story run by several outlets or wires.
+
+    Returns the story id (the cluster's first article, or an existing article's story id)
+    of each new article that shares a story with any other article.
+    """
+    new_ids = {c.article_id for c in new}
+    links = _link_outlet([*existing, *new], new_ids)
+    return {article_id: link.group for article_id, link in links.items()}
 
 
 def _link_outlet(members: list[Candidate], new_ids: set[str]) -> dict[str, Link]:

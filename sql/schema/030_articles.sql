@@ -26,3 +26,6 @@ CREATE TABLE IF NOT EXISTS articles (
     is_current            BOOLEAN NOT NULL,
     run_id                VARCHAR NOT NULL
 );
+
+-- added after the first release: the cross-outlet story cluster (syndication)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_group VARCHAR;

@@ -1,0 +1,50 @@
+"""Read the warehouse from a notebook: every table and view as a polars DataFrame.
+
+    from newsdesk import api as nd
+
+    nd.tables()                              # names of tables and views
+    nd.table("coverage_by_outlet")           # a whole table or view
+    nd.sql("SELECT * FROM articles WHERE outlet = $outlet", outlet="Mint")
+
+Each call opens the warehouse read-only and closes it before returning, so a notebook
+never holds the file while an ingest wants to write. The warehouse is
+$NEWSDESK_WAREHOUSE, else warehouse/newsdesk.duckdb; pass `warehouse=` to choose another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from newsdesk.config import Settings
+from newsdesk.warehouse import connect
+
+__all__ = ["sql", "table", "tables"]
+
+
+def tables(warehouse: str | Path | None = None) -> list[str]:
+    """The tables and views an analyst can read."""
+    frame = sql(
+        "SELECT table_name FROM information_schema.tables "
+        "WHERE table_schema = 'main' ORDER BY table_name",
+        warehouse=warehouse,
+    )
+    return [str(name) for name in frame["table_name"]]
+
+
+def table(name: str, warehouse: str | Path | None = None) -> pl.DataFrame:
+    """One table or view, whole."""
+    known = tables(warehouse)
+    if name not in known:
+        raise KeyError(f"no table or view {name!r}; there are: {', '.join(known)}")
+    quoted = '"' + name.replace('"', '""') + '"'
+    return sql(f"SELECT * FROM {quoted}", warehouse=warehouse)
+
+
+def sql(query: str, warehouse: str | Path | None = None, **params: Any) -> pl.DataFrame:
+    """Run one read-only query; `$name` placeholders take keyword arguments."""
+    path = Settings.from_env(warehouse=warehouse).warehouse
+    with connect(path, read_only=True) as con:
+        return con.execute(query, params or None).pl()
