@@ -10,8 +10,6 @@ import sys
 import zlib
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT, run_ingest, warehouse_rows
 
 # Flags Chromium needs on a machine with no network and no display.
