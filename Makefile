@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format lock bench clean
+.PHONY: help setup run test lint format lock bench report clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,12 @@ test: $(STAMP) ## lint, type-check and run the whole test suite
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+report: $(STAMP) ## write reports/index.html from the warehouse
+	$(BIN)/newsdesk report --out reports
+
+bench: $(STAMP) ## benchmarks: HTML route on the extraction benchmark → BENCHMARKS.md
+	$(BIN)/python -m bench.html_route
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check .
