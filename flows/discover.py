@@ -27,6 +27,7 @@ class Discovery:
     n_seen: int = 0
     n_unchanged: int = 0
     skipped_links: list[str] = field(default_factory=list)  # links leading outside
+    skipped_hard_links: list[str] = field(default_factory=list)
 
 
 def discover_files(seeds_dir: Path, known: Mapping[str, tuple[int, int]]) -> Discovery:
@@ -51,6 +52,10 @@ def discover_files(seeds_dir: Path, known: Mapping[str, tuple[int, int]]) -> Dis
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 found.skipped_links.append(str(path.relative_to(root)))
+                continue
+            if not path.is_symlink() and info.st_nlink > 1:
+                # A second name for the same bytes may live anywhere on the file system.
+                found.skipped_hard_links.append(str(path.relative_to(root)))
                 continue
             relative = path.relative_to(root).as_posix()
             found.n_seen += 1

@@ -22,7 +22,7 @@ from prefect.runtime import flow_run
 
 from flows.discover import Candidate, Discovery, discover_files
 from flows.quality import DQ_RESULTS, QualityGate
-from flows.sources import read_and_extract
+from flows.sources import Skipped, read_and_extract
 from newsdesk.config import Settings
 from newsdesk.warehouse import apply_schema, connect, load_frames, query, run_sql
 from transforms.actor_rows import actor_frame, derive_actor_rows
@@ -100,6 +100,11 @@ def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
     found = discover_files(settings.seeds_dir, sizes)
     for link in found.skipped_links:
         get_run_logger().warning("not following %s: it leads outside the seeds folder", link)
+    for path in found.skipped_hard_links:
+        get_run_logger().warning(
+            "not reading %s: it has other hard links, which may lie outside the seeds folder",
+            path,
+        )
     return found
 
 
@@ -109,12 +114,18 @@ def extract(
 ) -> ExtractedBatch:
     extracted = ExtractedBatch([], [])
     logger = get_run_logger()
+    seen: set[str] = set()
     for candidate in batch:
         outcome = read_and_extract(candidate, known_file_ids, max_bytes)
-        if isinstance(outcome, SourceFile):
+        if isinstance(outcome, SourceFile) and outcome.file_id in seen:
+            extracted.known.append((candidate, outcome.file_id))  # same bytes, second name
+        elif isinstance(outcome, SourceFile):
+            seen.add(outcome.file_id)
             extracted.files.append(outcome)
             for note in outcome.notes:
                 logger.warning("%s: %s (ignored)", outcome.path, note)
+        elif isinstance(outcome, Skipped):
+            logger.warning("%s: %s; left for the next run", outcome.path, outcome.reason)
         else:
             extracted.known.append((candidate, outcome))
     return extracted

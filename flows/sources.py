@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +13,16 @@ from transforms.extract import PageContext, extract_file
 from transforms.records import Rejected, SourceFile
 from transforms.sidecar import Sidecar, parse_sidecar
 
-__all__ = ["read_and_extract"]
+__all__ = ["Skipped", "read_and_extract"]
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file left for a later run: it vanished, or changed while it was read."""
+
+    path: str
+    reason: str
+
 
 # Sidecars are a few hundred bytes; anything larger is not one.
 _MAX_SIDECAR_BYTES = 64 * 1024
@@ -20,8 +30,9 @@ _MAX_SIDECAR_BYTES = 64 * 1024
 
 def read_and_extract(
     candidate: Candidate, known_file_ids: Collection[str], max_bytes: int
-) -> SourceFile | str:
-    """The file's record, or its file_id alone when those exact bytes are in the ledger."""
+) -> SourceFile | str | Skipped:
+    """The file's record; its file_id alone when those exact bytes are in the ledger; or
+    Skipped when it vanished or changed while being read (the next run takes it)."""
     sidecar, notes = _read_sidecar(candidate.path)
     if sidecar.captured_at is not None:
         captured_at, captured_source = sidecar.captured_at, "sidecar"
@@ -51,11 +62,21 @@ def read_and_extract(
         return record(file_id, rejection=Rejected("too_large", detail))
     try:
         data = candidate.path.read_bytes()
+        after = candidate.path.stat()
+    except FileNotFoundError:
+        return Skipped(candidate.relative, "vanished before it could be read")
     except OSError as exc:
         file_id = _sha256_of_path(candidate)
         if file_id in known_file_ids:
             return file_id
         return record(file_id, rejection=Rejected("unreadable", str(exc)))
+    if (len(data), after.st_size, after.st_mtime_ns) != (
+        candidate.size_bytes,
+        candidate.size_bytes,
+        candidate.mtime_ns,
+    ):
+        # A crawler is still writing it: loading half a page would be worse than waiting.
+        return Skipped(candidate.relative, "changed while it was being read")
     file_id = hashlib.sha256(data).hexdigest()
     if file_id in known_file_ids:
         return file_id

@@ -50,6 +50,8 @@ class Settings:
             seeds_dir=Path(seeds).resolve(),
             warehouse=Path(store).resolve(),
             max_file_bytes=max_bytes,
+            batch_files=int(os.environ.get("NEWSDESK_BATCH_FILES", DEFAULT_BATCH_FILES)),
+            lock_timeout_s=float(os.environ.get("NEWSDESK_LOCK_TIMEOUT_S", DEFAULT_LOCK_TIMEOUT_S)),
             actors_file=Path(actors).resolve() if actors else None,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -9,15 +10,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
+from transforms.actors import load_actor_registry
 from transforms.decode import decode_bytes
 from transforms.extract import PageContext, extract_text_file, extract_text_page
+from transforms.quotes import find_quotes
 from transforms.records import Rejected
 
 CONTEXT = PageContext(datetime(2025, 8, 16, 12, tzinfo=UTC))
 SEED_PAGES = [p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))]
+# CI runs each property on 1,000 generated inputs; a developer's run on 150.
 PROPERTY_SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=1000 if os.environ.get("CI") else 150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+REGISTRY = load_actor_registry()
+ACTORS = REGISTRY.by_id()
 
 
 @PROPERTY_SETTINGS
@@ -37,6 +45,11 @@ def test_decoding_any_bytes_returns_text_or_a_reason(data: bytes) -> None:
 def test_extracting_any_text_never_crashes(text: str) -> None:
     for article in extract_text_page(text, CONTEXT):
         assert all(p.text.strip() for p in article.paragraphs)
+        for paragraph in article.paragraphs:
+            mentions = REGISTRY.find(paragraph.text)
+            assert all(paragraph.text[m.start : m.end] == m.surface for m in mentions)
+            for quote in find_quotes(paragraph.text, mentions, ACTORS):
+                assert quote.text.strip()
 
 
 @PROPERTY_SETTINGS

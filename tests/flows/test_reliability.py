@@ -1,0 +1,206 @@
+"""Nothing lost, nothing doubled, no input can break a run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import write_corpus
+from flows.discover import Candidate
+from flows.sources import Skipped, read_and_extract
+from tests.conftest import ROOT, run_ingest, warehouse_rows
+
+# What a table holds, without what differs by run (ids of runs, wall-clock times) or by
+# batch boundaries (which copy of a near-duplicate pair points at which).
+CONTENT = {
+    "source_files": "file_id, path, size_bytes, format, encoding, text_sha256, status, duplicate_of",
+    "articles": (
+        "article_id, file_id, position, kind, title, outlet, wire, authors, dateline, body, "
+        "n_words, is_current, coalesce(near_duplicate_group, article_id)"
+    ),
+    "paragraphs": "paragraph_id, article_id, position, kind, text",
+    "mentions": 'paragraph_id, actor_id, surface, start, "end"',
+    "quotes": "quote_id, speaker_actor_id, speaker_surface, text",
+    "quarantine": "path, reason, article_id",
+    "file_paths": "path, file_id",
+}
+
+
+def table_checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
+    sums = {}
+    for table, columns in CONTENT.items():
+        ((count, digest),) = warehouse_rows(
+            warehouse,
+            f"SELECT count(*), md5(string_agg(row_text, '\n' ORDER BY row_text)) "
+            f"FROM (SELECT ({columns})::VARCHAR AS row_text FROM {table})",
+        )
+        sums[table] = (count, digest)
+    return sums
+
+
+def newsdesk_ingest(
+    seeds: Path, warehouse: Path, env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "ingest", "--seeds-dir", str(seeds),
+         "--warehouse", str(warehouse)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PREFECT_LOGGING_LEVEL": "INFO", **(env or {})},
+    )  # fmt: skip
+
+
+def test_names_with_spaces_unicode_and_shell_characters(
+    seeds_dir: Path, fresh_warehouse: Path, prefect_api: None
+) -> None:
+    odd = seeds_dir / "Zürich – “news” $(echo pwned); rm -rf x & 'quoted'.txt"
+    odd.write_bytes((seeds_dir / "003_c00b228c42aec0fc.txt").read_bytes() + b" Extra line.")
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert summary["files_new"] == 6
+    paths = [p for (p,) in warehouse_rows(fresh_warehouse, "SELECT path FROM source_files")]
+    assert odd.name in paths
+
+
+def test_links_leading_outside_are_not_followed(
+    seeds_dir: Path, fresh_warehouse: Path, tmp_path: Path, prefect_api: None
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes((seeds_dir / "001_f54b83f48e2dd52d.txt").read_bytes() + b"\nSecret.")
+    (seeds_dir / "symlink-out.txt").symlink_to(outside)
+    (seeds_dir / "symlink-in.txt").symlink_to(seeds_dir / "003_c00b228c42aec0fc.txt")
+    os.link(outside, seeds_dir / "hardlink-out.txt")
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    paths = [
+        p for (p,) in warehouse_rows(fresh_warehouse, "SELECT path FROM file_paths ORDER BY 1")
+    ]
+    assert "symlink-out.txt" not in paths and "hardlink-out.txt" not in paths
+    assert "symlink-in.txt" in paths  # a link within the folder is just another name
+    assert summary["files_new"] == 5
+    assert warehouse_rows(
+        fresh_warehouse, "SELECT count(*) FROM articles WHERE body LIKE '%Secret.%'"
+    ) == [(0,)]
+
+
+def test_files_over_the_size_cap_are_quarantined(
+    seeds_dir: Path, fresh_warehouse: Path, prefect_api: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDESK_MAX_FILE_BYTES", "10000")
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert (summary["files_new"], summary["files_quarantined"]) == (3, 2)
+    rows = warehouse_rows(fresh_warehouse, "SELECT path, reason FROM quarantine ORDER BY path")
+    assert rows == [
+        ("000_eb01c3e6e5101ef2.txt", "too_large"),
+        ("004_ff7a71e922133832.txt", "too_large"),
+    ]
+
+
+def test_a_file_that_vanishes_or_changes_while_read_is_left_for_the_next_run(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Title\nA body paragraph that is long enough to be text.", "utf-8")
+    info = page.stat()
+    stale = Candidate(page, "page.txt", info.st_size, info.st_mtime_ns)
+    page.write_text("Title\nThe crawler is still writing this page and it grows", "utf-8")
+    assert read_and_extract(stale, set(), 10**6) == Skipped(
+        "page.txt", "changed while it was being read"
+    )
+    page.unlink()
+    assert read_and_extract(stale, set(), 10**6) == Skipped(
+        "page.txt", "vanished before it could be read"
+    )
+
+
+def test_html_entities_are_never_expanded_from_outside(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from transforms.html import extract_html_file
+    from transforms.records import Rejected
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", "utf-8")
+    page = f"""<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>
+    <html><head><title>Entity test</title></head><body><article><h1>Entity test</h1>
+    <p>{"Words of a real paragraph go here. " * 12} &xxe;</p></article></body></html>"""
+    try:
+        extraction = extract_html_file(page.encode(), datetime.now(UTC), None, None)
+    except Rejected:
+        return
+    assert "TOP-SECRET-CONTENT" not in extraction.articles[0].body
+
+
+def test_kill_minus_nine_at_any_point_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 240, seed=11)
+    clean, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
+    env = {"NEWSDESK_BATCH_FILES": "40"}
+    done = newsdesk_ingest(corpus, clean, env)
+    assert done.wait(timeout=600) == 0, done.stdout.read() if done.stdout else ""
+
+    # Kill after the 1st and after the 4th committed batch, and once while actors are linked.
+    for kill_after in ("load batch", "load batch#4", "link actors and quotes"):
+        name, _, nth = kill_after.partition("#")
+        run = newsdesk_ingest(corpus, crashed, env)
+        seen = 0
+        assert run.stdout is not None
+        for line in run.stdout:
+            if f"Task run '{name}" in line and "Finished in state Completed" in line:
+                seen += 1
+                if seen >= int(nth or 1):
+                    run.send_signal(signal.SIGKILL)
+                    break
+        run.wait(timeout=60)
+        time.sleep(0.2)
+    final = newsdesk_ingest(corpus, crashed, env)
+    assert final.wait(timeout=600) == 0
+    assert table_checksums(crashed) == table_checksums(clean)
+
+
+def test_two_ingests_at_once_never_duplicate(seeds_dir: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "shared.duckdb"
+    first, second = newsdesk_ingest(seeds_dir, warehouse), newsdesk_ingest(seeds_dir, warehouse)
+    outcomes = [(p.wait(timeout=600), p.stdout.read() if p.stdout else "") for p in (first, second)]
+    for code, output in outcomes:
+        assert code == 0 or "warehouse busy" in output, output[-2000:]
+    assert any(code == 0 for code, _ in outcomes)
+    assert warehouse_rows(
+        warehouse, "SELECT count(*), count(DISTINCT article_id) FROM articles"
+    ) == [(11, 11)]
+    assert warehouse_rows(warehouse, "SELECT count(*) FROM source_files") == [(5,)]
+
+
+def test_a_reader_holding_the_file_makes_the_loader_fail_clearly(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    import duckdb
+
+    from newsdesk.warehouse import apply_schema
+
+    warehouse = tmp_path / "held.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        apply_schema(con)
+    reader = subprocess.Popen(
+        [sys.executable, "-c",
+         f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}, read_only=True); "
+         "print('holding', flush=True); time.sleep(120)"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        blocked = newsdesk_ingest(seeds_dir, warehouse, {"NEWSDESK_LOCK_TIMEOUT_S": "3"})
+        output = blocked.stdout.read() if blocked.stdout else ""
+        assert blocked.wait(timeout=300) == 1
+        reasons = [line for line in output.splitlines() if line.startswith("newsdesk ingest:")]
+        assert len(reasons) == 1 and "warehouse busy" in reasons[0]
+        assert time.monotonic() - started < 120
+    finally:
+        reader.kill()
+        reader.wait()
+    assert warehouse_rows(warehouse, "SELECT count(*) FROM articles") == [(0,)]
+    assert warehouse_rows(warehouse, "SELECT count(*) FROM source_files") == [(0,)]
