@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         "--seeds-dir", help="folder to ingest (default: $NEWSDESK_SEEDS_DIR or seeds/)"
     )
     _warehouse_option(ingest)
+    _worker_options(ingest)
     ingest.set_defaults(handler=_ingest)
 
     status = commands.add_parser("status", help="last runs, failed checks, quarantined files")
@@ -60,11 +61,26 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
 
+    export = commands.add_parser("export", help="write the tables as Parquet")
+    export.add_argument("--parquet", required=True, metavar="DIR", help="output folder")
+    _warehouse_option(export)
+    export.set_defaults(handler=_export)
+
     report = commands.add_parser("report", help="write a static HTML coverage report")
     report.add_argument("--out", default="reports", help="folder for index.html (default reports/)")
     _warehouse_option(report)
     report.set_defaults(handler=_report)
     return parser
+
+
+def _worker_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers", type=int, default=1,
+        help="extract on N worker processes (a local Dask cluster); loading stays single-writer",
+    )  # fmt: skip
+    parser.add_argument(
+        "--dask-address", help="extract on an existing Dask scheduler (tcp://host:8786)"
+    )
 
 
 def _warehouse_option(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +97,12 @@ def _ingest(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.seeds_dir, args.warehouse)
     if not settings.seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {settings.seeds_dir}")
-    summary = ingest_flow(str(settings.seeds_dir), str(settings.warehouse))
+    run = ingest_flow
+    if args.workers > 1 or args.dask_address:
+        from flows.runners import dask_runner
+
+        run = ingest_flow.with_options(task_runner=dask_runner(args.workers, args.dask_address))
+    summary = run(str(settings.seeds_dir), str(settings.warehouse), workers=args.workers)
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
     for key, label in _SUMMARY_LINES:
         print(f"  {label:<30} {summary.get(key, 0):>8,}")
@@ -119,6 +140,17 @@ def _sql(args: argparse.Namespace) -> int:
     print(_table(frame, args.max_rows))
     if frame.height > args.max_rows:
         print(f"({frame.height} rows, first {args.max_rows} shown; --max-rows to see more)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from newsdesk.export import export_parquet
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    counts = export_parquet(settings.warehouse, Path(args.parquet).resolve())
+    for table, rows in counts.items():
+        print(f"  {table:<14} {rows:>10,} rows")
+    print(f"exported to {Path(args.parquet).resolve()}")
     return 0
 
 

@@ -102,3 +102,31 @@ def chromium() -> str:
     if found is None:
         pytest.fail("chromium is not installed and cannot be installed here (needs root)")
     return found
+
+
+# What a table holds, without what differs by run (ids of runs, wall-clock times) or by
+# batch boundaries (which copy of a near-duplicate pair points at which).
+CONTENT = {
+    "source_files": "file_id, path, size_bytes, format, encoding, text_sha256, status, duplicate_of",
+    "articles": (
+        "article_id, file_id, position, kind, title, outlet, wire, authors, dateline, body, "
+        "n_words, is_current, coalesce(near_duplicate_group, article_id)"
+    ),
+    "paragraphs": "paragraph_id, article_id, position, kind, text",
+    "mentions": 'paragraph_id, actor_id, surface, start, "end"',
+    "quotes": "quote_id, speaker_actor_id, speaker_surface, text",
+    "quarantine": "path, reason, article_id",
+    "file_paths": "path, file_id",
+}
+
+
+def table_checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
+    sums = {}
+    for table, columns in CONTENT.items():
+        ((count, digest),) = warehouse_rows(
+            warehouse,
+            f"SELECT count(*), md5(string_agg(row_text, '\n' ORDER BY row_text)) "
+            f"FROM (SELECT ({columns})::VARCHAR AS row_text FROM {table})",
+        )
+        sums[table] = (count, digest)
+    return sums

@@ -54,9 +54,20 @@ class Rejected(Exception):
     """A file (or article) that cannot be loaded, with a short reason code."""
 
     def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(f"{reason}: {detail}")
+        # Both in args: an exception is rebuilt from its args when it crosses a process
+        # boundary (a Dask worker's result), so they must be exactly the constructor's.
+        super().__init__(reason, detail)
         self.reason = reason
         self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.reason}: {self.detail}"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Rejected) and other.args == self.args
+
+    def __hash__(self) -> int:
+        return hash(self.args)
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,3 +63,15 @@ def test_a_central_european_code_page_is_not_forced_to_cp1252() -> None:
     page = "Prezydent powiedział, że rozmowy będą kontynuowane w przyszłym tygodniu. Zażółć. " * 5
     decoded = decode_bytes(page.encode("cp1250"))
     assert decoded == page
+
+
+def test_a_rejection_survives_pickling_to_another_process() -> None:
+    import pickle
+
+    rejected = Rejected("not_text", "NUL bytes")
+    again = pickle.loads(pickle.dumps(rejected))
+    assert (again.reason, again.detail, str(again)) == (
+        "not_text",
+        "NUL bytes",
+        "not_text: NUL bytes",
+    )

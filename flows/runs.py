@@ -1,0 +1,101 @@
+"""A run's counts, and its rows in ingest_runs and dq_results."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import polars as pl
+from prefect.runtime import flow_run
+
+from flows.quality import DQ_RESULTS
+from newsdesk.warehouse import run_sql
+
+__all__ = ["COUNTERS", "RunSummary", "count_batch", "record_run"]
+
+
+COUNTERS = (
+    "files_seen",
+    "files_new",
+    "files_skipped",
+    "files_superseded",
+    "files_duplicate",
+    "files_quarantined",
+    "articles_loaded",
+    "paragraphs_loaded",
+    "articles_linked",
+)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    run_id: str
+    status: str = "completed"
+    counts: Counter[str] = field(default_factory=Counter)
+    outlets_seen: set[str] = field(default_factory=set)
+    dq: list[pl.DataFrame] = field(default_factory=list)
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        counts = {name: self.counts[name] for name in COUNTERS}
+        return {"run_id": self.run_id, "status": self.status, **counts}
+
+
+def count_batch(
+    summary: RunSummary, n_known: int, frames: dict[str, pl.DataFrame], dq: pl.DataFrame
+) -> None:
+    status = Counter(frames["incoming_source_files"]["status"].to_list())
+    summary.counts.update(
+        files_new=status["loaded"],
+        files_quarantined=status["quarantined"],
+        files_duplicate=status["duplicate"],
+        files_skipped=n_known,
+        files_superseded=frames["incoming_superseded"].height,
+        articles_loaded=frames["incoming_articles"].height,
+        paragraphs_loaded=frames["incoming_paragraphs"].height,
+    )
+    summary.dq.append(dq)
+
+
+def record_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, started_at: datetime) -> None:
+    counts = summary.counts
+    run = pl.DataFrame(
+        [
+            {
+                "run_id": summary.run_id,
+                "flow_run_id": str(flow_run.get_id() or ""),
+                "started_at": started_at,
+                "finished_at": datetime.now(UTC),
+                "status": summary.status,
+                "n_files_seen": counts["files_seen"],
+                "n_files_new": counts["files_new"],
+                "n_files_skipped": counts["files_skipped"],
+                "n_files_quarantined": counts["files_quarantined"],
+                "n_files_superseded": counts["files_superseded"],
+                "n_files_duplicate": counts["files_duplicate"],
+                "n_articles_loaded": counts["articles_loaded"],
+                "n_paragraphs_loaded": counts["paragraphs_loaded"],
+                "error": summary.error,
+            }
+        ]
+    )
+    run_sql(con, "queries/insert_run", {"incoming_run": run})
+    if summary.dq:
+        dq = merge_checks(pl.concat(summary.dq))
+        run_sql(con, "queries/insert_dq_results", {"incoming_dq_results": dq})
+
+
+def merge_checks(dq: pl.DataFrame) -> pl.DataFrame:
+    """One row per check for the run, however many batches it ran on."""
+    return (
+        dq.group_by("run_id", "check_name", "table_name", "severity", maintain_order=True)
+        .agg(
+            pl.col("passed").all(),
+            pl.col("n_failed").sum().cast(pl.Int32),
+            pl.col("details").drop_nulls().first(),
+        )
+        .select(list(DQ_RESULTS))
+    )

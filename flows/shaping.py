@@ -1,0 +1,209 @@
+"""An extracted batch to the frames one load transaction writes.
+
+Decides each file's fate against the ledger, links near-duplicates and story clusters,
+runs the data-quality gate and moves rejected articles to quarantine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import polars as pl
+
+from flows.discover import Candidate
+from flows.quality import DQ_RESULTS, QualityGate
+from newsdesk.warehouse import query
+from transforms.frames import QUARANTINE, article_id, batch_frames, outlet_frame
+from transforms.ledger import decide_batch
+from transforms.near_duplicates import Candidate as NearCandidate
+from transforms.near_duplicates import cluster_stories, link_near_duplicates, signature
+from transforms.outlets import load_outlets
+from transforms.records import SourceFile
+
+__all__ = ["ExtractedBatch", "LazyGate", "ShapedBatch", "shape_batch"]
+
+
+@dataclass(slots=True)
+class ExtractedBatch:
+    files: list[SourceFile]
+    known: list[tuple[Candidate, str]]  # unchanged bytes at a new path or mtime
+
+
+@dataclass(frozen=True, slots=True)
+class ShapedBatch:
+    frames: dict[str, pl.DataFrame]  # incoming_* frames for sql/load/
+    dq: pl.DataFrame  # this batch's dq_results rows
+    n_known: int  # files whose bytes the ledger already held
+
+
+class LazyGate:
+    """Great Expectations takes seconds to import: only runs with new rows pay for it."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.gate: QualityGate | None = None
+
+    def get(self) -> QualityGate:
+        if self.gate is None:
+            self.gate = QualityGate(self.docs_dir)
+        return self.gate
+
+
+def shape_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: ExtractedBatch,
+    gate: LazyGate,
+    run_id: str,
+    now: datetime,
+) -> ShapedBatch:
+    known_status = dict(query(con, "queries/known_file_ids").iter_rows())
+    batch = _without_loaded_since(batch, known_status)
+    path_owner = dict(query(con, "queries/path_owners").iter_rows())
+    loaded_text = dict(query(con, "queries/loaded_texts").iter_rows())
+    decision = decide_batch(batch.files, path_owner, loaded_text)
+    reinstated = []
+    for candidate, file_id in batch.known:
+        previous = path_owner.get(candidate.relative)
+        if previous is not None and previous != file_id:
+            decision.superseded.add(previous)
+        if known_status.get(file_id) == "superseded":
+            reinstated.append(file_id)
+    decision.superseded -= set(reinstated)
+
+    signatures, links, stories = _near_duplicates(con, batch.files, decision.status)
+    frames = batch_frames(batch.files, decision, links, signatures, run_id, now)
+    frames["incoming_articles"] = frames["incoming_articles"].with_columns(
+        story_group=pl.col("article_id").replace_strict(
+            stories, default=None, return_dtype=pl.String
+        )
+    )
+    frames["incoming_file_paths"] = pl.concat(
+        [
+            frames["incoming_file_paths"],
+            pl.DataFrame(
+                [
+                    {
+                        "path": c.relative,
+                        "file_id": f,
+                        "size_bytes": c.size_bytes,
+                        "mtime_ns": c.mtime_ns,
+                        "seen_at": now,
+                    }
+                    for c, f in batch.known
+                ],
+                schema=frames["incoming_file_paths"].schema,
+            ),
+        ]
+    )
+    frames["incoming_reinstated"] = pl.DataFrame(
+        {"file_id": reinstated}, schema={"file_id": pl.String}
+    )
+
+    if frames["incoming_articles"].is_empty():
+        # Nothing new to check (only unchanged or rejected files): no dq rows for this batch.
+        results = pl.DataFrame(schema=DQ_RESULTS)
+    else:
+        paths = dict(frames["incoming_source_files"].select("file_id", "path").iter_rows())
+        labels = {
+            aid: f"{paths.get(fid, fid)}#{pos}"
+            for aid, fid, pos in frames["incoming_articles"]
+            .select("article_id", "file_id", "position")
+            .iter_rows()
+        }
+        outcome = gate.get().validate(
+            frames["incoming_articles"], frames["incoming_paragraphs"], run_id, labels
+        )
+        results = outcome.results
+        if outcome.rejected_articles:
+            frames = _quarantine_articles(frames, outcome.rejected_articles, run_id, now)
+    frames["incoming_outlets"] = outlet_frame(
+        load_outlets(), frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
+    )
+    return ShapedBatch(frames, results, len(batch.known))
+
+
+def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> ExtractedBatch:
+    """Extraction may run ahead of loading (parallel workers): bytes that another batch has
+    loaded since are one more name for known content, not a new file."""
+    loaded = [f for f in batch.files if f.file_id in known]
+    if not loaded:
+        return batch
+    return ExtractedBatch(
+        files=[f for f in batch.files if f.file_id not in known],
+        known=[
+            *batch.known,
+            *(
+                (Candidate(Path(f.path), f.path, f.size_bytes, f.mtime_ns), f.file_id)
+                for f in loaded
+            ),
+        ],
+    )
+
+
+def _near_duplicates(
+    con: duckdb.DuckDBPyConnection, files: list[SourceFile], status: dict[str, str]
+) -> tuple[dict[str, list[int]], dict[str, Any], dict[str, str]]:
+    signatures: dict[str, list[int]] = {}
+    new: list[NearCandidate] = []
+    for source in files:
+        if status[source.file_id] != "loaded" or source.extraction is None:
+            continue
+        for article in source.extraction.articles:
+            aid = article_id(source.file_id, article.position)
+            minhash = signature(article.body)
+            signatures[aid] = minhash.tolist()
+            new.append(NearCandidate(aid, article.outlet, minhash))
+    outlets = sorted({c.outlet for c in new if c.outlet})
+    existing = [
+        NearCandidate(row["article_id"], row["outlet"], _as_array(row["minhash"]), row["group"])
+        for row in query(con, "queries/outlet_signatures", {"outlets": outlets}).iter_rows(
+            named=True
+        )
+    ]
+    links = link_near_duplicates(new, existing)
+    stories_existing = [
+        NearCandidate(row["article_id"], row["outlet"], _as_array(row["minhash"]), row["group"])
+        for row in query(con, "queries/story_signatures").iter_rows(named=True)
+    ]
+    stories = cluster_stories(new, stories_existing)
+    return signatures, links, stories
+
+
+def _as_array(values: list[int]) -> Any:
+    return np.asarray(values, dtype=np.uint64)
+
+
+def _quarantine_articles(
+    frames: dict[str, pl.DataFrame], rejected: dict[str, str], run_id: str, now: datetime
+) -> dict[str, pl.DataFrame]:
+    ids = pl.Series(list(rejected))
+    articles = frames["incoming_articles"]
+    bad = articles.filter(pl.col("article_id").is_in(ids.implode()))
+    paths = dict(frames["incoming_source_files"].select("file_id", "path").iter_rows())
+    rows = [
+        {
+            "run_id": run_id,
+            "file_id": r["file_id"],
+            "article_id": r["article_id"],
+            "path": paths.get(r["file_id"], ""),
+            "reason": rejected[r["article_id"]],
+            "detail": "failed an error-severity data-quality check",
+            "recorded_at": now,
+        }
+        for r in bad.iter_rows(named=True)
+    ]
+    keep = ~pl.col("article_id").is_in(ids.implode())
+    return {
+        **frames,
+        "incoming_articles": articles.filter(keep),
+        "incoming_paragraphs": frames["incoming_paragraphs"].filter(keep),
+        "incoming_signatures": frames["incoming_signatures"].filter(keep),
+        "incoming_quarantine": pl.concat(
+            [frames["incoming_quarantine"], pl.DataFrame(rows, schema=QUARANTINE)]
+        ),
+    }

@@ -1,0 +1,2 @@
+-- the whole actors table (small: written unpartitioned)
+SELECT * FROM actors;

@@ -1,0 +1,2 @@
+-- one row per article, for Parquet partitioned by coverage_date
+SELECT * FROM articles;

@@ -1,0 +1,2 @@
+-- the whole outlets table (small: written unpartitioned)
+SELECT * FROM outlets;

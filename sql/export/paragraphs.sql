@@ -1,0 +1,4 @@
+-- one row per paragraph with its article's coverage_date, for Parquet partitioned by it
+SELECT t.*, a.coverage_date
+FROM paragraphs AS t
+JOIN articles AS a USING (article_id);

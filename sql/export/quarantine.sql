@@ -1,0 +1,2 @@
+-- the whole quarantine table (small: written unpartitioned)
+SELECT * FROM quarantine;
