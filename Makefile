@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format lock bench report clean
+.PHONY: help setup run test lint format lock bench report server serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,6 +34,13 @@ test: $(STAMP) ## lint, type-check and run the whole test suite
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+PREFECT_PORT ?= 4200
+server: $(STAMP) ## start a Prefect server and UI on 127.0.0.1:$(PREFECT_PORT)
+	$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT)
+
+serve: $(STAMP) ## serve the ingest deployment on its cron schedule (needs `make server`)
+	PREFECT_API_URL=http://127.0.0.1:$(PREFECT_PORT)/api $(BIN)/newsdesk serve
 
 report: $(STAMP) ## write reports/index.html from the warehouse
 	$(BIN)/newsdesk report --out reports

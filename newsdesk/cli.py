@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +12,8 @@ from newsdesk.config import Settings, configure_prefect_home
 
 __all__ = ["main"]
 
+DEFAULT_CRON = "*/15 * * * *"
+DEPLOYMENT_NAME = "newsdesk-ingest"
 _SUMMARY_LINES = (
     ("files_seen", "files seen"),
     ("files_new", "new files loaded"),
@@ -50,6 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(ingest)
     _worker_options(ingest)
     ingest.set_defaults(handler=_ingest)
+
+    serve = commands.add_parser(
+        "serve", help="serve the ingest flow as a deployment on a cron schedule"
+    )
+    serve.add_argument(
+        "--cron",
+        default=DEFAULT_CRON,
+        help=f"cron schedule (default {DEFAULT_CRON!r}: every 15 min)",
+    )
+    serve.add_argument(
+        "--seeds-dir", help="folder to ingest (default: $NEWSDESK_SEEDS_DIR or seeds/)"
+    )
+    _warehouse_option(serve)
+    serve.set_defaults(handler=_serve)
 
     status = commands.add_parser("status", help="last runs, failed checks, quarantined files")
     _warehouse_option(status)
@@ -106,6 +123,28 @@ def _ingest(args: argparse.Namespace) -> int:
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
     for key, label in _SUMMARY_LINES:
         print(f"  {label:<30} {summary.get(key, 0):>8,}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    configure_prefect_home()
+    if not os.environ.get("PREFECT_API_URL"):
+        raise RuntimeError(
+            "newsdesk serve needs a Prefect server: run `make server` (prefect server start "
+            "--host 127.0.0.1) and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+    from flows.ingest import ingest_flow
+
+    settings = Settings.from_env(args.seeds_dir, args.warehouse)
+    print(f"serving deployment ingest/{DEPLOYMENT_NAME} on {args.cron!r}; Ctrl-C stops")
+    ingest_flow.serve(
+        name=DEPLOYMENT_NAME,
+        cron=args.cron,
+        parameters={"seeds_dir": str(settings.seeds_dir), "warehouse": str(settings.warehouse)},
+        limit=1,  # this runner executes one run at a time...
+        global_limit=1,  # ...and the deployment never has two runs going, whoever starts them
+        pause_on_shutdown=False,
+    )
     return 0
 
 

@@ -1,0 +1,146 @@
+"""A real Prefect server on a loopback port, the deployment served on a cron schedule, and
+two runs triggered back to back: both complete, never overlap, and load the seeds once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, SEEDS, warehouse_rows
+
+pytestmark = pytest.mark.integration
+DEPLOYMENT = "ingest/newsdesk-ingest"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_for(check: Any, timeout: float, what: str) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if result := check():
+                return result
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=30)
+
+
+@pytest.fixture()
+def prefect_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "PREFECT_API_URL": api,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+        "PREFECT_LOGGING_LEVEL": "INFO",
+    }
+    log = (tmp_path / "server.log").open("wb")
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("prefect")), "server", "start",
+         "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    try:
+        _wait_for(lambda: httpx.get(f"{api}/health", timeout=5).status_code == 200, 180, "server")
+        yield api, env
+    finally:
+        _stop(server)
+        log.close()
+    assert server.poll() is not None, "the server process is still running"
+
+
+def _runs(api: str, deployment_id: str) -> list[dict[str, Any]]:
+    reply = httpx.post(
+        f"{api}/flow_runs/filter",
+        json={"flow_runs": {"deployment_id": {"any_": [deployment_id]}}},
+        timeout=10,
+    )
+    reply.raise_for_status()
+    runs: list[dict[str, Any]] = reply.json()
+    return runs
+
+
+def test_served_deployment_schedules_and_runs_one_at_a_time(
+    prefect_server: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    api, env = prefect_server
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    warehouse = tmp_path / "warehouse" / "newsdesk.duckdb"
+    log = (tmp_path / "serve.log").open("wb")
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "serve", "--cron", "0 3 * * *",
+         "--seeds-dir", str(seeds), "--warehouse", str(warehouse)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deployment = _wait_for(
+            lambda: httpx.get(f"{api}/deployments/name/{DEPLOYMENT}", timeout=5).json().get("id"),
+            180,
+            "the deployment",
+        )
+        # The scheduler service itself must create the cron runs (a broken SQLAlchemy never does).
+        _wait_for(
+            lambda: [r for r in _runs(api, deployment) if r["auto_scheduled"]],
+            120,
+            "scheduled runs created by the server's scheduler",
+        )
+        triggered = [
+            httpx.post(f"{api}/deployments/{deployment}/create_flow_run", json={}, timeout=10)
+            .raise_for_status()
+            .json()["id"]
+            for _ in range(2)
+        ]
+
+        def both_finished() -> list[dict[str, Any]] | None:
+            done = [r for r in _runs(api, deployment) if r["id"] in triggered]
+            final = {"COMPLETED", "FAILED", "CRASHED"}
+            return done if len(done) == 2 and all(r["state_type"] in final for r in done) else None
+
+        finished = _wait_for(both_finished, 300, "both triggered runs to finish")
+    finally:
+        _stop(serving)
+        log.close()
+    assert serving.poll() is not None
+    assert [r["state_type"] for r in finished] == ["COMPLETED", "COMPLETED"], (
+        tmp_path / "serve.log"
+    ).read_text()[-3000:]
+    first, second = sorted(finished, key=lambda r: r["start_time"])
+    end_of_first = datetime.fromisoformat(first["end_time"])
+    assert end_of_first <= datetime.fromisoformat(second["start_time"]), "the runs overlapped"
+    assert warehouse_rows(warehouse, "SELECT count(*) FROM articles") == [(11,)]
+    assert warehouse_rows(warehouse, "SELECT count(*) FROM source_files") == [(5,)]
+    assert warehouse_rows(
+        warehouse, "SELECT status, n_files_new FROM ingest_runs ORDER BY started_at"
+    ) == [("completed", 5), ("completed", 0)]
