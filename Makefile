@@ -45,8 +45,9 @@ serve: $(STAMP) ## serve the ingest deployment on its cron schedule (needs `make
 report: $(STAMP) ## write reports/index.html from the warehouse
 	$(BIN)/newsdesk report --out reports
 
-bench: $(STAMP) ## benchmarks: HTML route on the extraction benchmark → BENCHMARKS.md
+bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE set the corpus sizes)
 	$(BIN)/python -m bench.html_route
+	$(BIN)/python -m bench.pipeline
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check .

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import numpy as np
@@ -20,12 +19,17 @@ from flows.quality import DQ_RESULTS, QualityGate
 from newsdesk.warehouse import query
 from transforms.frames import QUARANTINE, article_id, batch_frames, outlet_frame
 from transforms.ledger import decide_batch
+from transforms.near_duplicates import BANDS, Link, band_keys, cluster, signature
 from transforms.near_duplicates import Candidate as NearCandidate
-from transforms.near_duplicates import cluster_stories, link_near_duplicates, signature
 from transforms.outlets import load_outlets
 from transforms.records import SourceFile
 
 __all__ = ["ExtractedBatch", "LazyGate", "ShapedBatch", "shape_batch"]
+
+# Candidate copies compared per new article. Clusters still join up transitively, and a
+# story syndicated in hundreds of places costs linear, not quadratic, work.
+CANDIDATES_PER_ARTICLE = 20
+BAND_SCHEMA = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_key": pl.UInt64()})
 
 
 @dataclass(slots=True)
@@ -75,8 +79,9 @@ def shape_batch(
             reinstated.append(file_id)
     decision.superseded -= set(reinstated)
 
-    signatures, links, stories = _near_duplicates(con, batch.files, decision.status)
+    signatures, bands, links, stories = _near_duplicates(con, batch.files, decision.status)
     frames = batch_frames(batch.files, decision, links, signatures, run_id, now)
+    frames["incoming_bands"] = bands
     frames["incoming_articles"] = frames["incoming_articles"].with_columns(
         story_group=pl.col("article_id").replace_strict(
             stories, default=None, return_dtype=pl.String
@@ -147,9 +152,11 @@ def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> Extra
 
 def _near_duplicates(
     con: duckdb.DuckDBPyConnection, files: list[SourceFile], status: dict[str, str]
-) -> tuple[dict[str, list[int]], dict[str, Any], dict[str, str]]:
+) -> tuple[dict[str, list[int]], pl.DataFrame, dict[str, Link], dict[str, str]]:
+    """Signatures and LSH bands of the batch's articles, and their links to copies."""
     signatures: dict[str, list[int]] = {}
     new: list[NearCandidate] = []
+    band_rows: dict[str, list[object]] = {"article_id": [], "band": [], "band_key": []}
     for source in files:
         if status[source.file_id] != "loaded" or source.extraction is None:
             continue
@@ -158,24 +165,37 @@ def _near_duplicates(
             minhash = signature(article.body)
             signatures[aid] = minhash.tolist()
             new.append(NearCandidate(aid, article.outlet, minhash))
-    outlets = sorted({c.outlet for c in new if c.outlet})
+            band_rows["article_id"].extend([aid] * BANDS)
+            band_rows["band"].extend(range(BANDS))
+            band_rows["band_key"].extend(band_keys(minhash).tolist())
+    bands = pl.DataFrame(band_rows, schema=BAND_SCHEMA)
+    if not new:
+        return signatures, bands, {}, {}
+    pairs = query(
+        con,
+        "queries/near_duplicate_candidates",
+        {"per_article": CANDIDATES_PER_ARTICLE},
+        frames={"incoming_bands": bands},
+    ).rows()
+    new_ids = {c.article_id for c in new}
+    earlier = pl.DataFrame(
+        {"article_id": sorted({other for _, other in pairs if other not in new_ids})},
+        schema={"article_id": pl.String},
+    )
     existing = [
-        NearCandidate(row["article_id"], row["outlet"], _as_array(row["minhash"]), row["group"])
-        for row in query(con, "queries/outlet_signatures", {"outlets": outlets}).iter_rows(
-            named=True
+        NearCandidate(
+            row["article_id"],
+            row["outlet"],
+            np.asarray(row["minhash"], dtype=np.uint64),
+            row["group"],
+            row["story"],
         )
+        for row in query(
+            con, "queries/candidate_signatures", frames={"candidate_ids": earlier}
+        ).iter_rows(named=True)
     ]
-    links = link_near_duplicates(new, existing)
-    stories_existing = [
-        NearCandidate(row["article_id"], row["outlet"], _as_array(row["minhash"]), row["group"])
-        for row in query(con, "queries/story_signatures").iter_rows(named=True)
-    ]
-    stories = cluster_stories(new, stories_existing)
-    return signatures, links, stories
-
-
-def _as_array(values: list[int]) -> Any:
-    return np.asarray(values, dtype=np.uint64)
+    links, stories = cluster(new, existing, pairs)
+    return signatures, bands, links, stories
 
 
 def _quarantine_articles(

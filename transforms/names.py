@@ -27,6 +27,14 @@ _ANNOUNCED = (
         rf"professor|senator|lawmaker|governor|mayor|host)\s+(?P<name>{_FULL_NAME})"
     ),
 )
+# Every announcing pattern contains one of these words.
+_TRIGGER = re.compile(
+    r"\b(?:said|told|according|wrote|added|analyst|adviser|advisor|spokes\w+|director|"
+    r"minister|official|envoy|chief|fellow|professor|expert|founder|head|ambassador|"
+    r"researcher|economist|general|commander|editor|correspondent|senator|lawmaker|"
+    r"governor|mayor|host)\b",
+    re.IGNORECASE,
+)
 # Capitalised phrases that look like names but are not people.
 _NOT_PEOPLE = re.compile(
     r"\b(?:House|Office|Force|Department|Ministry|Council|Institute|Corporation|University|"
@@ -41,6 +49,8 @@ def unresolved_names(
 ) -> list[str]:
     """Full names announced in the paragraph (or quoted as speakers) that no mention covers."""
     found: list[str] = []
+    if not _TRIGGER.search(paragraph) and not any(q.speaker_actor_id is None for q in quotes):
+        return []  # no word that announces a name: most paragraphs stop here
     for pattern in _ANNOUNCED:
         for match in pattern.finditer(paragraph):
             start, end = match.span("name")

@@ -1,29 +1,43 @@
-"""Near-duplicate articles from the same outlet (revised or re-posted copies).
+"""Near-duplicate articles (a revised or re-posted copy) and cross-outlet story clusters.
 
-MinHash signatures of word shingles, candidates from locality-sensitive hashing, both from
-datasketch. Signatures are stable across processes (datasketch hashes with SHA-1), so they
-are stored and later batches are matched against earlier ones.
+MinHash signatures of word shingles (datasketch). Candidates come from locality-sensitive
+hashing: each signature is cut into bands, and two articles sharing any band are compared.
+The band keys are stored in the warehouse, so finding the candidates of a new batch among
+every earlier article is one join in DuckDB, however large the corpus; this module turns
+candidate pairs into links and clusters.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
-__all__ = ["NUM_PERM", "Candidate", "Link", "cluster_stories", "link_near_duplicates", "signature"]
+__all__ = [
+    "BANDS",
+    "NUM_PERM",
+    "Candidate",
+    "Link",
+    "band_keys",
+    "cluster",
+    "signature",
+]
 
 # 5-word shingles: long enough that shared stock phrases ("said in a statement") do not
 # make two stories alike, short enough that an edited sentence still shares most shingles.
 SHINGLE_WORDS = 5
 NUM_PERM = 64
-# Estimated Jaccard similarity at or above which two same-outlet articles are copies.
+# Estimated Jaccard similarity at or above which two articles are copies of one story.
 # Measured on the seeds: a revised agency story and its first version 0.54; two different
 # stories of one outlet on one event < 0.02.
 SIMILARITY_THRESHOLD = 0.4
+# 32 bands of 2 rows: a pair at the threshold (0.4) shares a band with probability
+# 1 - (1 - 0.4²)³² ≈ 0.996; pairs below it that slip through are dropped on verification.
+BANDS, ROWS = 32, 2
 # Named explicitly: stored signatures are only comparable under the scheme that made them.
 MINHASH_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
@@ -33,8 +47,9 @@ _WORD = re.compile(r"\w+")
 class Candidate:
     article_id: str
     outlet: str | None
-    minhash: np.ndarray  # uint64[NUM_PERM]
-    group: str | None = None  # an already-loaded article's cluster
+    minhash: np.ndarray  # uint32 values, NUM_PERM of them
+    group: str | None = None  # an already-loaded article's same-outlet copy cluster
+    story: str | None = None  # an already-loaded article's cross-outlet story cluster
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,76 +64,91 @@ def signature(text: str) -> np.ndarray:
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME)
+    # crc32 (C, stable across processes) feeds the permutations; sha1 costs twice as much.
+    minhash = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, hashfunc=zlib.crc32)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     values: np.ndarray = minhash.hashvalues.astype(np.uint64)
     return values
 
 
-def link_near_duplicates(new: list[Candidate], existing: list[Candidate]) -> dict[str, Link]:
-    """Links for the new articles (and for none of the existing ones).
+def band_keys(minhash: np.ndarray) -> np.ndarray:
+    """One 64-bit key per band: the band's two 32-bit values side by side."""
+    rows = minhash.astype(np.uint64).reshape(BANDS, ROWS)
+    keys: np.ndarray = (rows[:, 0] << np.uint64(32)) | rows[:, 1]
+    return keys
 
-    Each new article that has a same-outlet copy points at its most similar copy, and every
-    copy in a cluster shares the cluster's first article as its group.
+
+def cluster(
+    new: list[Candidate],
+    existing: list[Candidate],
+    pairs: Iterable[tuple[str, str]],
+) -> tuple[dict[str, Link], dict[str, str]]:
+    """Near-duplicate links (same outlet) and story ids (any outlet) for the new articles.
+
+    pairs: candidate (new article, other article) pairs sharing an LSH band; each is checked
+    against the threshold. Earlier articles come first in a cluster: an existing article's
+    group or story id is kept, else the first article of the cluster names it.
     """
-    by_outlet: dict[str, list[Candidate]] = defaultdict(list)
-    for candidate in [*existing, *new]:
-        if candidate.outlet is not None:
-            by_outlet[candidate.outlet].append(candidate)
+    members = {c.article_id: c for c in [*existing, *new]}
+    order = {article_id: i for i, article_id in enumerate(members)}
     new_ids = {c.article_id for c in new}
-    links: dict[str, Link] = {}
-    for members in by_outlet.values():
-        if len(members) < 2 or not any(m.article_id in new_ids for m in members):
-            continue
-        links.update(_link_outlet(members, new_ids))
-    return links
+    similar: list[tuple[str, str, float]] = []
+    for left, right in {tuple(sorted(p)) for p in pairs if p[0] != p[1]}:
+        if left in members and right in members:
+            score = float(np.mean(members[left].minhash == members[right].minhash))
+            if score >= SIMILARITY_THRESHOLD:
+                similar.append((left, right, score))
 
+    def same_outlet(a: str, b: str) -> bool:
+        outlet = members[a].outlet
+        return outlet is not None and outlet == members[b].outlet
 
-def cluster_stories(new: list[Candidate], existing: list[Candidate]) -> dict[str, str]:
-    """Story clusters across outlets: the same story run by several outlets or wires.
-
-    Returns the story id (the cluster's first article, or an existing article's story id)
-    of each new article that shares a story with any other article.
-    """
-    new_ids = {c.article_id for c in new}
-    links = _link_outlet([*existing, *new], new_ids)
-    return {article_id: link.group for article_id, link in links.items()}
-
-
-def _link_outlet(members: list[Candidate], new_ids: set[str]) -> dict[str, Link]:
-    lsh = MinHashLSH(threshold=SIMILARITY_THRESHOLD, num_perm=NUM_PERM)
-    hashes = {}
-    for member in members:
-        hashes[member.article_id] = MinHash(
-            num_perm=NUM_PERM, hashvalues=member.minhash, scheme=MINHASH_SCHEME
-        )
-        lsh.insert(member.article_id, hashes[member.article_id])
-    order = {m.article_id: i for i, m in enumerate(members)}
-    known_group = {m.article_id: m.group for m in members if m.group}
+    copies = _UnionFind(order)
+    stories = _UnionFind(order)
     best: dict[str, tuple[float, str]] = {}
-    parent = {m.article_id: m.article_id for m in members}
+    for left, right, score in similar:
+        stories.union(left, right)
+        if same_outlet(left, right):
+            copies.union(left, right)
+            for this, other in ((left, right), (right, left)):
+                if this in new_ids and score > best.get(this, (-1.0, ""))[0]:
+                    best[this] = (score, other)
+    links = {
+        article_id: Link(other, _name(copies.root(article_id), members, "group"))
+        for article_id, (_, other) in best.items()
+    }
+    story_ids = {
+        article_id: _name(stories.root(article_id), members, "story")
+        for article_id in new_ids
+        if stories.size(article_id) > 1
+    }
+    return links, story_ids
 
-    def root(item: str) -> str:
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
+
+def _name(root: str, members: dict[str, Candidate], field: str) -> str:
+    known: str | None = getattr(members[root], field)
+    return known or root
+
+
+class _UnionFind:
+    def __init__(self, order: dict[str, int]) -> None:
+        self._order = order
+        self._parent: dict[str, str] = {}
+        self._size: dict[str, int] = {}
+
+    def root(self, item: str) -> str:
+        parent = self._parent.setdefault(item, item)
+        while parent != item:
+            grand = self._parent.setdefault(parent, parent)
+            self._parent[item] = grand
+            item, parent = parent, grand
         return item
 
-    for member in members:
-        if member.article_id not in new_ids:
-            continue
-        for other in lsh.query(hashes[member.article_id]):
-            if other == member.article_id:
-                continue
-            similarity = hashes[member.article_id].jaccard(hashes[other])
-            if similarity < SIMILARITY_THRESHOLD:
-                continue
-            if similarity > best.get(member.article_id, (-1.0, ""))[0]:
-                best[member.article_id] = (similarity, other)
-            first, second = sorted((root(member.article_id), root(other)), key=order.__getitem__)
-            parent[second] = first
-    links: dict[str, Link] = {}
-    for article_id, (_, other) in best.items():
-        head = root(article_id)
-        links[article_id] = Link(other, known_group.get(head, head))
-    return links
+    def union(self, a: str, b: str) -> None:
+        first, second = sorted((self.root(a), self.root(b)), key=self._order.__getitem__)
+        if first != second:
+            self._parent[second] = first
+            self._size[first] = self.size(first) + self.size(second)
+
+    def size(self, item: str) -> int:
+        return self._size.get(self.root(item), 1)

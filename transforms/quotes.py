@@ -23,6 +23,7 @@ _ATTRIBUTION_WINDOW = 120
 
 # Which marks may close a quotation opened by each mark (broken pairs included).
 _CLOSERS = {'"': "\"'”’", "“": "”\"'’", "'": "'’\"”", "‘": "’'\"”"}
+_MARKS = re.compile("[\"“”'‘’]")
 _OPEN_AFTER = " \t\n([{—–-:;,"
 _CLOSE_BEFORE = " \t\n)]}—–-:;,.!?…"
 _VERBS = (
@@ -82,25 +83,25 @@ def find_quotes(
 
 def _quotation_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        mark = text[i]
+    resume = 0
+    # Only quote marks can open a quotation: visit them, not every character.
+    for mark in _MARKS.finditer(text):
+        i = mark.start()
         opens = (
-            mark in _CLOSERS
+            i >= resume
             and (i == 0 or text[i - 1] in _OPEN_AFTER)
             and i + 1 < len(text)
             and not text[i + 1].isspace()
         )
-        if opens and (close := _find_closer(text, i + 1, _CLOSERS[mark])) is not None:
+        if opens and (close := _find_closer(text, i + 1, _CLOSERS[text[i]])) is not None:
             spans.append((i + 1, close))
-            i = close + 1
-            continue
-        i += 1
+            resume = close + 1
     return spans
 
 
 def _find_closer(text: str, begin: int, closers: str) -> int | None:
-    for j in range(begin + 1, len(text)):
+    for match in _MARKS.finditer(text, begin + 1):
+        j = match.start()
         if text[j] in closers and not text[j - 1].isspace():
             after = text[j + 1] if j + 1 < len(text) else " "
             if after in _CLOSE_BEFORE:

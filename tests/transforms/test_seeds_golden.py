@@ -107,17 +107,19 @@ def test_published_at_follows_relative_time(case: dict[str, Any]) -> None:
 def test_near_duplicate_pair_is_linked_and_distinct_stories_are_not(
     expected: dict[str, Any],
 ) -> None:
-    from transforms.near_duplicates import Candidate, link_near_duplicates, signature
+    from itertools import combinations
+
+    from transforms.near_duplicates import Candidate, cluster, signature
 
     candidates = [
         Candidate(f"{case['file'][:3]}#{case['position']}", article.outlet, signature(article.body))
         for case in CASES
         for article in [articles_of(case["file"])[case["position"]]]
     ]
-    links = link_near_duplicates(candidates, [])
+    every_pair = [(a.article_id, b.article_id) for a, b in combinations(candidates, 2)]
+    links, stories = cluster(candidates, [], every_pair)
     linked = {
-        article: sorted(int(other.split("#")[1]) for other in [link.near_duplicate_of])
-        for article, link in links.items()
+        article: [int(link.near_duplicate_of.split("#")[1])] for article, link in links.items()
     }
     wanted = {
         f"{case['file'][:3]}#{case['position']}": case["near_duplicate_of"]
@@ -125,3 +127,4 @@ def test_near_duplicate_pair_is_linked_and_distinct_stories_are_not(
         if "near_duplicate_of" in case
     }
     assert linked == wanted
+    assert set(stories) == set(wanted)  # no story is shared across outlets in the seeds
