@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from flows.discover import Candidate, Discovery, discover_files
+from flows.parcel import Parcel
 from flows.quality import QualityGate
 from flows.runs import RunSummary, count_batch, record_run
 from flows.shaping import ExtractedBatch, LazyGate, ShapedBatch, shape_batch
@@ -31,6 +32,7 @@ from newsdesk.progress import BatchProgress
 from newsdesk.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.actors import load_actor_registry
+from transforms.derived import derive_for_files
 from transforms.records import SourceFile
 
 __all__ = ["ingest_flow"]
@@ -40,6 +42,8 @@ DERIVE_CHUNK_ARTICLES = 2000
 # Batches extracted ahead of the one being loaded, per worker: enough to keep workers busy
 # while the writer loads, few enough that memory stays flat.
 BATCHES_AHEAD_PER_WORKER = 2
+# Below this a batch's fixed costs (a task run, a transaction, a GX validation) dominate.
+MIN_PARALLEL_BATCH_FILES = 100
 
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
@@ -64,8 +68,12 @@ def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
 
 @task(name="extract articles", cache_policy=NO_CACHE)
 def extract(
-    batch: Sequence[Candidate], known_file_ids: frozenset[str], max_bytes: int
-) -> ExtractedBatch:
+    batch_parcel: Parcel[Sequence[Candidate]],
+    known_parcel: Parcel[frozenset[str]],
+    max_bytes: int,
+    registry_yaml: bytes | None,
+) -> Parcel[ExtractedBatch]:
+    batch, known_file_ids = batch_parcel.value, known_parcel.value
     extracted = ExtractedBatch([], [])
     logger = get_run_logger()
     seen: set[str] = set()
@@ -82,19 +90,21 @@ def extract(
             logger.warning("%s: %s; left for the next run", outcome.path, outcome.reason)
         else:
             extracted.known.append((candidate, outcome))
-    return extracted
+    # Signatures and actor rows are pure per-article work: done here, on the workers.
+    extracted.derived = derive_for_files(extracted.files, load_actor_registry(registry_yaml))
+    return Parcel(extracted)
 
 
 @task(name="check and shape batch", cache_policy=NO_CACHE)
 def check(
-    con: duckdb.DuckDBPyConnection, batch: ExtractedBatch, gate: LazyGate, run_id: str
+    con: duckdb.DuckDBPyConnection, batch: Parcel[ExtractedBatch], gate: LazyGate, run_id: str
 ) -> ShapedBatch:
-    return shape_batch(con, batch, gate, run_id, datetime.now(UTC))
+    return shape_batch(con, batch.value, gate, run_id, datetime.now(UTC))
 
 
 @task(name="load batch", cache_policy=NO_CACHE)
-def load(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
-    load_frames(con, frames, "load", {"now": datetime.now(UTC)})
+def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]) -> None:
+    load_frames(con, frames.value, "load", {"now": datetime.now(UTC)})
 
 
 @task(name="link actors and quotes", cache_policy=NO_CACHE)
@@ -146,11 +156,12 @@ def ingest_flow(
             found = discover(settings, con)
             summary.counts.update(files_seen=found.n_seen, files_skipped=found.n_unchanged)
             known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
-            batches = list(_chunks(found.candidates, settings.batch_files))
+            size = _batch_size(len(found.candidates), settings.batch_files, workers)
+            batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(batches, known_ids, settings, workers):
-                    shaped = check(con, extracted, gate, summary.run_id)
-                    load(con, shaped.frames)
+                    shaped = check(con, Parcel(extracted), gate, summary.run_id)
+                    load(con, Parcel(shaped.frames))
                     count_batch(summary, shaped.n_known, shaped.frames, shaped.dq)
                     progress.advance(
                         len(extracted.files) + len(extracted.known),
@@ -172,22 +183,50 @@ def ingest_flow(
 def _extracted_in_order(
     batches: list[Sequence[Candidate]], known_ids: frozenset[str], settings: Settings, workers: int
 ) -> Iterator[ExtractedBatch]:
-    """Extract batches on the flow's task runner, a bounded number ahead, in file order."""
-    pending: deque[PrefectFuture[ExtractedBatch]] = deque()
+    """Extract batches on the flow's task runner, a bounded number ahead, in file order.
+
+    With one worker, extraction runs in the flow's own thread: a second thread would only
+    contend for the interpreter lock with checking and loading.
+    """
+    if workers <= 1:
+        for batch in batches:
+            yield extract(
+                Parcel(batch),
+                Parcel(known_ids),
+                settings.max_file_bytes,
+                settings.actor_registry_yaml(),
+            ).value
+        return
+    pending: deque[PrefectFuture[Parcel[ExtractedBatch]]] = deque()
     queue = iter(batches)
     window = max(1, workers) * BATCHES_AHEAD_PER_WORKER
 
     def submit_next() -> None:
         batch = next(queue, None)
         if batch is not None:
-            pending.append(extract.submit(batch, known_ids, settings.max_file_bytes))
+            pending.append(
+                extract.submit(
+                    Parcel(batch),
+                    Parcel(known_ids),
+                    settings.max_file_bytes,
+                    settings.actor_registry_yaml(),
+                )
+            )
 
     for _ in range(window):
         submit_next()
     while pending:
         extracted = pending.popleft().result()
         submit_next()
-        yield extracted
+        yield extracted.value
+
+
+def _batch_size(n_files: int, configured: int, workers: int) -> int:
+    """Several batches per worker, so that workers and the writer overlap, never tiny."""
+    if workers <= 1:
+        return configured
+    per_batch = -(-n_files // (workers * BATCHES_AHEAD_PER_WORKER * 2))
+    return min(configured, max(MIN_PARALLEL_BATCH_FILES, per_batch))
 
 
 def _chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate]]:

@@ -6,7 +6,7 @@ runs the data-quality gate and moves rejected articles to quarantine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import polars as pl
 from flows.discover import Candidate
 from flows.quality import DQ_RESULTS, QualityGate
 from newsdesk.warehouse import query
+from transforms.derived import Derived, with_actor_frames
 from transforms.frames import QUARANTINE, article_id, batch_frames, outlet_frame
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import BANDS, Link, band_keys, cluster, signature
@@ -29,6 +30,9 @@ __all__ = ["ExtractedBatch", "LazyGate", "ShapedBatch", "shape_batch"]
 # Candidate copies compared per new article. Clusters still join up transitively, and a
 # story syndicated in hundreds of places costs linear, not quadratic, work.
 CANDIDATES_PER_ARTICLE = 20
+# Articles taken from one LSH bucket: a bucket shared by hundreds of copies of one story
+# adds nothing past the first few (they are all in one cluster already).
+CANDIDATES_PER_BUCKET = 20
 BAND_SCHEMA = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_key": pl.UInt64()})
 
 
@@ -36,6 +40,7 @@ BAND_SCHEMA = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_ke
 class ExtractedBatch:
     files: list[SourceFile]
     known: list[tuple[Candidate, str]]  # unchanged bytes at a new path or mtime
+    derived: Derived = field(default_factory=Derived)  # signatures and actor rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +84,15 @@ def shape_batch(
             reinstated.append(file_id)
     decision.superseded -= set(reinstated)
 
-    signatures, bands, links, stories = _near_duplicates(con, batch.files, decision.status)
+    signatures, bands, links, stories = _near_duplicates(
+        con, batch.files, decision.status, batch.derived.signatures
+    )
     frames = batch_frames(batch.files, decision, links, signatures, run_id, now)
     frames["incoming_bands"] = bands
+    frames = with_actor_frames(frames, batch.derived)
+    frames["incoming_derived"] = frames["incoming_derived"].with_columns(
+        derived_at=pl.lit(now, dtype=pl.Datetime("us", "UTC"))
+    )
     frames["incoming_articles"] = frames["incoming_articles"].with_columns(
         story_group=pl.col("article_id").replace_strict(
             stories, default=None, return_dtype=pl.String
@@ -139,6 +150,7 @@ def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> Extra
     if not loaded:
         return batch
     return ExtractedBatch(
+        derived=batch.derived,
         files=[f for f in batch.files if f.file_id not in known],
         known=[
             *batch.known,
@@ -151,7 +163,10 @@ def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> Extra
 
 
 def _near_duplicates(
-    con: duckdb.DuckDBPyConnection, files: list[SourceFile], status: dict[str, str]
+    con: duckdb.DuckDBPyConnection,
+    files: list[SourceFile],
+    status: dict[str, str],
+    computed: dict[str, list[int]],
 ) -> tuple[dict[str, list[int]], pl.DataFrame, dict[str, Link], dict[str, str]]:
     """Signatures and LSH bands of the batch's articles, and their links to copies."""
     signatures: dict[str, list[int]] = {}
@@ -162,7 +177,12 @@ def _near_duplicates(
             continue
         for article in source.extraction.articles:
             aid = article_id(source.file_id, article.position)
-            minhash = signature(article.body)
+            # Workers computed most signatures beside extraction; the rest are made here.
+            minhash = (
+                np.asarray(computed[aid], dtype=np.uint64)
+                if aid in computed
+                else signature(article.body)
+            )
             signatures[aid] = minhash.tolist()
             new.append(NearCandidate(aid, article.outlet, minhash))
             band_rows["article_id"].extend([aid] * BANDS)
@@ -174,7 +194,7 @@ def _near_duplicates(
     pairs = query(
         con,
         "queries/near_duplicate_candidates",
-        {"per_article": CANDIDATES_PER_ARTICLE},
+        {"per_article": CANDIDATES_PER_ARTICLE, "per_bucket": CANDIDATES_PER_BUCKET},
         frames={"incoming_bands": bands},
     ).rows()
     new_ids = {c.article_id for c in new}

@@ -24,6 +24,7 @@ HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 # A label in capitals ("KEY POINTS") introduces a list; it is not a heading.
 LABEL_MAX_WORDS = 5
+LABEL_MAX_CHARS = 60
 # A credit line under a caption is a name or agency, not a sentence.
 CREDIT_MAX_WORDS = 8
 # Captions are a sentence or two; a longer line ending in a credit is body text.
@@ -205,11 +206,13 @@ def _is_doubled(line: str) -> bool:
 
 
 def _is_label(line: str) -> bool:
+    # Cheap tests first: this runs on every line, including run-on bodies of many kB.
+    if len(line) > LABEL_MAX_CHARS or len(line.split()) > LABEL_MAX_WORDS:
+        return False
     letters = [c for c in line if c.isalpha()]
     return (
         bool(letters)
         and all(c.isupper() for c in letters)
-        and len(line.split()) <= LABEL_MAX_WORDS
         and not _CLOSING_PUNCTUATION.search(line)
     )
 

@@ -1,15 +1,30 @@
 -- one row per (new article, other article) sharing LSH bands, at most $per_article per new
--- article, those sharing the most bands first: the likeliest copies, and a bound on the
--- work when one story runs in hundreds of places
-WITH shared AS (
+-- article, those sharing the most bands first: the likeliest copies. Each band bucket
+-- contributes at most $per_bucket earlier articles (the newest), so a story run in
+-- hundreds of places costs bounded work.
+WITH wanted_buckets AS (
+    SELECT DISTINCT band, band_key FROM incoming_bands
+),
+earlier AS (
+    SELECT b.article_id, b.band, b.band_key
+    FROM article_bands AS b
+    JOIN wanted_buckets USING (band, band_key)
+    JOIN articles AS a ON a.article_id = b.article_id AND a.is_current
+    QUALIFY row_number() OVER (PARTITION BY b.band, b.band_key ORDER BY b.article_id DESC)
+        <= $per_bucket
+),
+shared AS (
     SELECT n.article_id, o.article_id AS other_id
     FROM incoming_bands AS n
-    JOIN article_bands AS o USING (band, band_key)
-    JOIN articles AS a ON a.article_id = o.article_id AND a.is_current
+    JOIN earlier AS o USING (band, band_key)
     UNION ALL
     SELECT n.article_id, m.article_id AS other_id
     FROM incoming_bands AS n
-    JOIN incoming_bands AS m USING (band, band_key)
+    JOIN (
+        SELECT * FROM incoming_bands
+        QUALIFY row_number() OVER (PARTITION BY band, band_key ORDER BY article_id)
+            <= $per_bucket
+    ) AS m USING (band, band_key)
     WHERE n.article_id <> m.article_id
 )
 SELECT article_id, other_id

@@ -80,6 +80,22 @@ def prefect_server(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     assert server.poll() is not None, "the server process is still running"
 
 
+def _trigger(api: str, deployment_id: str) -> str:
+    """One manual run; a server busy writing its SQLite database may answer 503 for a moment."""
+
+    def create() -> str | None:
+        reply = httpx.post(
+            f"{api}/deployments/{deployment_id}/create_flow_run", json={}, timeout=10
+        )
+        if reply.status_code == 503:
+            return None
+        run_id: str = reply.raise_for_status().json()["id"]
+        return run_id
+
+    result: str = _wait_for(create, 60, "the server to accept a manual run")
+    return result
+
+
 def _runs(api: str, deployment_id: str) -> list[dict[str, Any]]:
     reply = httpx.post(
         f"{api}/flow_runs/filter",
@@ -116,12 +132,7 @@ def test_served_deployment_schedules_and_runs_one_at_a_time(
             120,
             "scheduled runs created by the server's scheduler",
         )
-        triggered = [
-            httpx.post(f"{api}/deployments/{deployment}/create_flow_run", json={}, timeout=10)
-            .raise_for_status()
-            .json()["id"]
-            for _ in range(2)
-        ]
+        triggered = [_trigger(api, deployment) for _ in range(2)]
 
         def both_finished() -> list[dict[str, Any]] | None:
             done = [r for r in _runs(api, deployment) if r["id"] in triggered]
