@@ -6,6 +6,7 @@ held waits with backoff up to a bound, then fails with 'warehouse busy: ...'.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ __all__ = [
     "query",
 ]
 
+_log = logging.getLogger("newsdesk.warehouse")
 _FIRST_BACKOFF_S = 0.1
 _MAX_BACKOFF_S = 2.0
 
@@ -60,6 +62,7 @@ def connect(
                     f"warehouse busy: {path} is held by another process "
                     f"(waited {timeout_s:.0f} s): {exc}"
                 ) from None
+            _log.warning("warehouse busy (%s); retrying in %.1f s", path, delay)
             time.sleep(delay)
             delay = min(delay * 2, _MAX_BACKOFF_S)
     try:
