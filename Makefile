@@ -21,6 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	mkdir -p $(PREFECT_HOME)
 	touch $@
 
 setup: $(STAMP) ## create .venv and install the locked dependencies

@@ -64,5 +64,7 @@ def configure_prefect_home(project_root: Path | None = None) -> None:
     if "PREFECT_HOME" not in os.environ:
         root = project_root or Path.cwd()
         os.environ["PREFECT_HOME"] = str((root / ".state" / "prefect").resolve())
+    # Prefect creates only the last level of its home; a fresh clone has no .state/ yet.
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
