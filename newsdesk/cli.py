@@ -23,7 +23,7 @@ _SUMMARY_LINES = (
     ("files_quarantined", "files quarantined"),
     ("articles_loaded", "articles loaded"),
     ("paragraphs_loaded", "paragraphs loaded"),
-    ("articles_linked", "articles linked to actors"),
+    ("articles_linked", "articles re-linked to actors"),
 )
 
 
