@@ -84,6 +84,9 @@ def read_and_extract(
         extraction = extract_file(data, PageContext(captured_at, sidecar), candidate.path.name)
     except Rejected as rejection:
         return record(file_id, rejection=rejection)
+    except Exception as exc:  # a bug met on one page must not stop the other files
+        detail = f"{type(exc).__name__}: {exc}"
+        return record(file_id, rejection=Rejected("extract_error", detail))
     return record(file_id, extraction=extraction)
 
 

@@ -89,6 +89,7 @@ def _quotation_spans(text: str) -> list[tuple[int, int]]:
         i = mark.start()
         opens = (
             i >= resume
+            and text[i] in _CLOSERS  # a closing-only mark (” ’) never opens
             and (i == 0 or text[i - 1] in _OPEN_AFTER)
             and i + 1 < len(text)
             and not text[i + 1].isspace()

@@ -177,3 +177,26 @@ def test_a_reader_holding_the_file_makes_the_loader_fail_clearly(
         reader.wait()
     assert warehouse_rows(warehouse, "SELECT count(*) FROM articles") == [(0,)]
     assert warehouse_rows(warehouse, "SELECT count(*) FROM source_files") == [(0,)]
+
+
+def test_a_bug_met_on_one_page_quarantines_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import flows.sources
+
+    def broken(*_: object) -> None:
+        raise KeyError("’")
+
+    page = tmp_path / "page.txt"
+    page.write_text("Title\nA body paragraph that is long enough to be text.", "utf-8")
+    info = page.stat()
+    monkeypatch.setattr(flows.sources, "extract_file", broken)
+    outcome = read_and_extract(
+        Candidate(page, "page.txt", info.st_size, info.st_mtime_ns), set(), 10**6
+    )
+    assert not isinstance(outcome, (str, Skipped))
+    assert outcome.rejection is not None
+    assert (outcome.rejection.reason, outcome.rejection.detail) == (
+        "extract_error",
+        "KeyError: '’'",
+    )

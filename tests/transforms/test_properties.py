@@ -118,3 +118,10 @@ def test_segmentation_loses_and_duplicates_no_body_sentence(
             found.update(s for s in wanted if f"{s} " in f"{paragraph.text} ")
     assert found == Counter(wanted)
     assert len(articles) == 1 + len(related)
+
+
+@PROPERTY_SETTINGS
+@given(st.text(alphabet=" abcXY.,:—\n\"'“”‘’", max_size=400))
+def test_quote_marks_in_any_arrangement_never_crash(text: str) -> None:
+    for quote in find_quotes(text, REGISTRY.find(text), ACTORS):
+        assert 0 <= quote.start <= quote.end <= len(text)

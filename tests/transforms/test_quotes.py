@@ -79,3 +79,11 @@ def test_names_missing_from_the_registry_are_collected() -> None:
     found = REGISTRY.find(text)
     names = unresolved_names(text, found, find_quotes(text, found, ACTORS))
     assert names == ["Olena Petrenko", "Tomas Varga"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["’Tis the season, he said.", "Rock ’n’ roll, ” she said, “ never dies.", "A ” B ’ C"],
+)
+def test_closing_marks_in_opening_positions_are_not_quotations(text: str) -> None:
+    assert quotes_of(text) == []
