@@ -17,12 +17,12 @@ EXPECTED = ROOT / "tests" / "golden" / "seeds_expected.json"
 
 def pytest_configure(config: pytest.Config) -> None:
     # Prefect state for the whole test session lives in a temporary folder, never in $HOME.
-    home = Path(os.environ.get("NEWSDESK_TEST_PREFECT_HOME", "")) or None
-    if home is None:
-        import tempfile
+    import tempfile
 
-        home = Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))
-    os.environ["PREFECT_HOME"] = str(home)
+    chosen = os.environ.get("NEWSDESK_TEST_PREFECT_HOME")
+    home = Path(chosen) if chosen else Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["PREFECT_HOME"] = str(home.resolve())
     os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     os.environ["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED"] = "false"
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")

@@ -22,3 +22,12 @@ def test_transforms_import_no_prefect_duckdb_or_great_expectations() -> None:
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_suite_keeps_prefect_state_out_of_the_project() -> None:
+    import os
+    import tempfile
+
+    home = os.environ["PREFECT_HOME"]
+    assert os.path.isabs(home) and home.startswith(tempfile.gettempdir())
+    assert not (ROOT / "prefect.db").exists()
