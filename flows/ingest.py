@@ -108,10 +108,10 @@ def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]
 
 
 @task(name="link actors and quotes", cache_policy=NO_CACHE)
-def link_actors(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
+def link_actors(con: duckdb.DuckDBPyConnection, registry_yaml: bytes | None) -> int:
     """Derive mentions, quotes and unresolved names for every article not yet derived with
     the current registry (a registry edit re-derives all of them from stored paragraphs)."""
-    registry = load_actor_registry(settings.actor_registry_yaml())
+    registry = load_actor_registry(registry_yaml)
     load_frames(
         con,
         {"incoming_actors": actor_frame(registry)},
@@ -150,6 +150,8 @@ def ingest_flow(
     summary = RunSummary(run_id=uuid.uuid4().hex)
     started_at = datetime.now(UTC)
     gate = LazyGate(settings.data_docs_dir)
+    # Read once: every batch and the final linking derive with the same registry version.
+    registry_yaml = settings.actor_registry_yaml()
     with connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
         prepare_warehouse(con)
         try:
@@ -159,7 +161,9 @@ def ingest_flow(
             size = _batch_size(len(found.candidates), settings.batch_files, workers)
             batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
-                for extracted in _extracted_in_order(batches, known_ids, settings, workers):
+                for extracted in _extracted_in_order(
+                    batches, known_ids, settings, registry_yaml, workers
+                ):
                     shaped = check(con, Parcel(extracted), gate, summary.run_id)
                     load(con, Parcel(shaped.frames))
                     count_batch(summary, shaped.n_known, shaped.frames, shaped.dq)
@@ -167,7 +171,7 @@ def ingest_flow(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,
                     )
-            summary.counts["articles_linked"] = link_actors(con, settings)
+            summary.counts["articles_linked"] = link_actors(con, registry_yaml)
             refresh_views(con)
             if gate.gate is not None:
                 build_data_docs(gate.gate)
@@ -181,7 +185,11 @@ def ingest_flow(
 
 
 def _extracted_in_order(
-    batches: list[Sequence[Candidate]], known_ids: frozenset[str], settings: Settings, workers: int
+    batches: list[Sequence[Candidate]],
+    known_ids: frozenset[str],
+    settings: Settings,
+    registry_yaml: bytes | None,
+    workers: int,
 ) -> Iterator[ExtractedBatch]:
     """Extract batches on the flow's task runner, a bounded number ahead, in file order.
 
@@ -194,7 +202,7 @@ def _extracted_in_order(
                 Parcel(batch),
                 Parcel(known_ids),
                 settings.max_file_bytes,
-                settings.actor_registry_yaml(),
+                registry_yaml,
             ).value
         return
     pending: deque[PrefectFuture[Parcel[ExtractedBatch]]] = deque()
@@ -209,7 +217,7 @@ def _extracted_in_order(
                     Parcel(batch),
                     Parcel(known_ids),
                     settings.max_file_bytes,
-                    settings.actor_registry_yaml(),
+                    registry_yaml,
                 )
             )
 
