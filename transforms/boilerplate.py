@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+
+# re's own parser: there is no public API for a pattern's structure.
+import re._constants as re_constants  # type: ignore[import-not-found]
+import re._parser as re_parser  # type: ignore[import-not-found]
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -33,6 +37,10 @@ class Boilerplate:
     outlet_footers: tuple[NamedPattern, ...]
     outlet_promos: tuple[NamedPattern, ...]
     sentence_rules: tuple[NamedPattern, ...]
+    # Whether any rule of each list matches (the lists still decide which one did).
+    any_line_rule: RuleFilter
+    any_html_line_rule: RuleFilter
+    any_sentence_rule: RuleFilter
     inline_promo: re.Pattern[str]
     sentence_openers: frozenset[str]
     photo_credit: re.Pattern[str]
@@ -42,11 +50,15 @@ class Boilerplate:
 
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule that matches the stripped line, if any."""
+        if not self.any_line_rule.search(line):
+            return None
         return next((rule for rule in self.line_rules if rule.pattern.search(line)), None)
 
     def html_line_rule(self, line: str) -> LineRule | None:
         """Rules for what HTML extraction leaves, then the general chrome rules."""
-        found = next((rule for rule in self.html_line_rules if rule.pattern.search(line)), None)
+        found = None
+        if self.any_html_line_rule.search(line):
+            found = next(rule for rule in self.html_line_rules if rule.pattern.search(line))
         return found or self.line_rule(line)
 
     def footer_outlet(self, line: str) -> str | None:
@@ -62,7 +74,7 @@ class Boilerplate:
         return None
 
     def is_boilerplate_sentence(self, sentence: str) -> bool:
-        return any(rule.pattern.search(sentence) for rule in self.sentence_rules)
+        return self.any_sentence_rule.search(sentence)
 
 
 @cache
@@ -75,15 +87,21 @@ def load_boilerplate() -> Boilerplate:
     def named(entries: list[dict[str, str]]) -> tuple[NamedPattern, ...]:
         return tuple(NamedPattern(e["name"], re.compile(e["pattern"], flags)) for e in entries)
 
+    line_rules = _line_rules(raw["line_rules"])
+    html_line_rules = _line_rules(raw["html_line_rules"])
+    sentence_rules = named(raw["sentence_rules"])
     labels = "|".join(re.escape(label) for label in raw["inline_promo_labels"])
     credits = "|".join(re.escape(source) for source in raw["photo_credit_sources"])
     return Boilerplate(
         related_markers=tuple(re.compile(p, flags) for p in raw["section_markers"]["related"]),
-        line_rules=_line_rules(raw["line_rules"]),
-        html_line_rules=_line_rules(raw["html_line_rules"]),
+        line_rules=line_rules,
+        html_line_rules=html_line_rules,
         outlet_footers=named(raw["outlet_footers"]),
         outlet_promos=named(raw["outlet_promos"]),
-        sentence_rules=named(raw["sentence_rules"]),
+        sentence_rules=sentence_rules,
+        any_line_rule=_rule_filter(line_rules),
+        any_html_line_rule=_rule_filter(html_line_rules),
+        any_sentence_rule=_rule_filter(sentence_rules),
         # "Also Read | Headline words ..." — the label and separator; the headline's end is
         # found by the caller with sentence_openers.
         inline_promo=re.compile(rf"\b(?:{labels})\s*[|:]\s*", flags),
@@ -100,4 +118,35 @@ def load_boilerplate() -> Boilerplate:
 def _line_rules(entries: list[dict[str, str]]) -> tuple[LineRule, ...]:
     return tuple(
         LineRule(e["name"], e["action"], re.compile(e["pattern"], re.IGNORECASE)) for e in entries
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFilter:
+    """Whether any rule of a list matches: most lines match none, and that answer must be
+    cheap. Rules anchored at the line start share one alternation tried at position 0 only
+    (an unanchored alternation would be tried at every position, slower than the rules one
+    by one); the few unanchored rules are searched one by one."""
+
+    anchored: re.Pattern[str]
+    unanchored: tuple[re.Pattern[str], ...]
+
+    def search(self, line: str) -> bool:
+        return self.anchored.match(line) is not None or any(p.search(line) for p in self.unanchored)
+
+
+def _rule_filter(rules: tuple[LineRule, ...] | tuple[NamedPattern, ...]) -> RuleFilter:
+    anchored = [r.pattern.pattern for r in rules if _starts_anchored(r.pattern.pattern)]
+    unanchored = tuple(r.pattern for r in rules if not _starts_anchored(r.pattern.pattern))
+    combined = "|".join(f"(?:{pattern})" for pattern in anchored) or r"(?!)"
+    return RuleFilter(re.compile(combined, re.IGNORECASE), unanchored)
+
+
+def _starts_anchored(pattern: str) -> bool:
+    """True when every match starts at the string start: '^x', not '^x|y'."""
+    first = re_parser.parse(pattern)[0] if pattern else None
+    return (
+        first is not None
+        and first[0] == re_constants.AT
+        and (first[1] == re_constants.AT_BEGINNING)
     )

@@ -39,6 +39,8 @@ _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# Longer than any outlet name with its punctuation: such a line is never a masthead.
+MAX_OUTLET_NAME_CHARS = 120
 
 
 def looks_like_html(data: bytes, name: str) -> bool:
@@ -116,7 +118,7 @@ def _build_article(
     if outlet is not None:
         outlet = registry.canonical_outlet(outlet)
         # The outlet's name alone on a line is a masthead, not a heading or a paragraph.
-        paragraphs = [p for p in paragraphs if registry.canonical_outlet(p.text) != outlet]
+        paragraphs = [p for p in paragraphs if not _is_masthead(p.text, outlet, registry)]
 
     published_at, published_source = None, None
     if raw.relative_time and (delta := relative_delta(raw.relative_time)) is not None:
@@ -138,6 +140,11 @@ def _build_article(
         published_at_source=published_source,
     )
     return _drop_title_echo(article)
+
+
+def _is_masthead(text: str, outlet: str, registry: OutletRegistry) -> bool:
+    # Only a short line can be a name: paragraphs are not tidied and looked up for nothing.
+    return len(text) <= MAX_OUTLET_NAME_CHARS and registry.canonical_outlet(text) == outlet
 
 
 def _outlet(

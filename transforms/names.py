@@ -12,29 +12,25 @@ __all__ = ["unresolved_names"]
 
 # Two to four capitalised words: a full name, not a lone surname or a sentence opener.
 _FULL_NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3}"
-# Where a name is announced: 'said Jane Roe,', 'Jane Roe, a senior fellow', 'analyst Jane Roe'.
-_ANNOUNCED = (
-    re.compile(rf"\b(?:said|told|according to|wrote|added)\s+(?P<name>{_FULL_NAME})"),
-    re.compile(
-        rf"(?P<name>{_FULL_NAME}),\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){{0,4}}"
-        r"(?:analyst|adviser|advisor|spokesman|spokeswoman|spokesperson|director|"
-        r"minister|official|envoy|chief|fellow|professor|expert|founder|head|"
-        r"ambassador|researcher|economist|general|commander|editor|correspondent|"
-        r"senator|lawmaker|governor|mayor)\b"
-    ),
-    re.compile(
-        r"\b(?:analyst|adviser|spokesman|spokeswoman|spokesperson|envoy|ambassador|"
-        rf"professor|senator|lawmaker|governor|mayor|host)\s+(?P<name>{_FULL_NAME})"
-    ),
+# Where a name is announced: 'said Jane Roe', 'analyst Jane Roe' (a lead word, then the
+# name) or 'Jane Roe, a senior fellow' (the name, then a role clause).
+_LEAD_WORDS = (
+    "said|told|according to|wrote|added|analyst|adviser|spokesman|spokeswoman|spokesperson|"
+    "envoy|ambassador|professor|senator|lawmaker|governor|mayor|host"
 )
-# Every announcing pattern contains one of these words.
-_TRIGGER = re.compile(
-    r"\b(?:said|told|according|wrote|added|analyst|adviser|advisor|spokes\w+|director|"
-    r"minister|official|envoy|chief|fellow|professor|expert|founder|head|ambassador|"
-    r"researcher|economist|general|commander|editor|correspondent|senator|lawmaker|"
-    r"governor|mayor|host)\b",
-    re.IGNORECASE,
+_NAME_AFTER_LEAD = re.compile(rf"\b(?:{_LEAD_WORDS})\s+(?P<name>{_FULL_NAME})")
+_ROLE_CLAUSE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,4}"
+    r"(?:analyst|adviser|advisor|spokesman|spokeswoman|spokesperson|director|"
+    r"minister|official|envoy|chief|fellow|professor|expert|founder|head|"
+    r"ambassador|researcher|economist|general|commander|editor|correspondent|"
+    r"senator|lawmaker|governor|mayor)\b"
 )
+# The name just before a role clause: found backwards from the comma, because a pattern
+# that starts with a name is tried at every capital letter of the paragraph (slow).
+_NAME_AT_END = re.compile(rf"(?P<name>{_FULL_NAME})\Z")
+# A full name is at most four words: this many characters before the comma hold it.
+_NAME_WINDOW = 160
 # Capitalised phrases that look like names but are not people.
 _NOT_PEOPLE = re.compile(
     r"\b(?:House|Office|Force|Department|Ministry|Council|Institute|Corporation|University|"
@@ -48,16 +44,20 @@ def unresolved_names(
     paragraph: str, mentions: Sequence[Mention], quotes: Sequence[Quote]
 ) -> list[str]:
     """Full names announced in the paragraph (or quoted as speakers) that no mention covers."""
-    found: list[str] = []
-    if not _TRIGGER.search(paragraph) and not any(q.speaker_actor_id is None for q in quotes):
-        return []  # no word that announces a name: most paragraphs stop here
-    for pattern in _ANNOUNCED:
-        for match in pattern.finditer(paragraph):
-            start, end = match.span("name")
-            if not any(m.start < end and start < m.end for m in mentions):
-                found.append(match.group("name"))
+    found: list[tuple[int, int, str]] = []
+    for match in _NAME_AFTER_LEAD.finditer(paragraph):
+        found.append((*match.span("name"), match.group("name")))
+    for clause in _ROLE_CLAUSE.finditer(paragraph):
+        window_start = max(0, clause.start() - _NAME_WINDOW)
+        if name := _NAME_AT_END.search(paragraph, window_start, clause.start()):
+            found.append((*name.span("name"), name.group("name")))
+    names = [
+        name
+        for start, end, name in found
+        if not any(m.start < end and start < m.end for m in mentions)
+    ]
     for quote in quotes:
         surface = quote.speaker_surface
         if quote.speaker_actor_id is None and surface and re.fullmatch(_FULL_NAME, surface):
-            found.append(surface)
-    return [name for name in dict.fromkeys(found) if not _NOT_PEOPLE.search(name)]
+            names.append(surface)
+    return [name for name in dict.fromkeys(names) if not _NOT_PEOPLE.search(name)]

@@ -10,9 +10,10 @@ candidate pairs into links and clusters.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from zlib import crc32
 
 import numpy as np
 from datasketch import MinHash
@@ -41,6 +42,9 @@ BANDS, ROWS = 32, 2
 # Named explicitly: stored signatures are only comparable under the scheme that made them.
 MINHASH_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
+# The permutations depend only on the seed and scheme: made once, not per signature.
+# crc32 (C, stable across processes) hashes the shingles; sha1 costs twice as much.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +63,24 @@ class Link:
 
 
 def signature(text: str) -> np.ndarray:
+    """The MinHash of the text's 5-word shingles (lower-cased, words joined by one space)."""
     words = _WORD.findall(text.lower())
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
-    # crc32 (C, stable across processes) feeds the permutations; sha1 costs twice as much.
-    minhash = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, hashfunc=zlib.crc32)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    joined = " ".join(words).encode("utf-8")
+    # Byte offsets of each word in `joined`: a shingle is one slice of it, so no shingle
+    # string is built. Repeated shingles hash alike, and a minimum ignores repeats.
+    lengths = (
+        [len(word.encode("utf-8")) + 1 for word in words]
+        if not joined.isascii()
+        else [len(word) + 1 for word in words]
+    )
+    starts = [0, *accumulate(lengths)]
+    n = max(1, len(words) - SHINGLE_WORDS + 1)
+    span = min(SHINGLE_WORDS, len(words))
+    hashes = [crc32(joined[starts[i] : starts[i + span] - 1]) for i in range(n)]
+    minhash = MinHash(
+        scheme=MINHASH_SCHEME, hashfunc=int, permutations=_PERMUTATIONS, num_perm=NUM_PERM
+    )
+    minhash.update_batch(hashes)
     values: np.ndarray = minhash.hashvalues.astype(np.uint64)
     return values
 
