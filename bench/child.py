@@ -20,6 +20,7 @@ def main() -> None:
     seeds, warehouse = sys.argv[1], sys.argv[2]
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     started = time.perf_counter()
     from flows import quality
     from flows.ingest import ingest_flow
@@ -40,12 +41,7 @@ def main() -> None:
 
     quality.QualityGate.validate = timed(original_validate)  # type: ignore[method-assign]
     quality.QualityGate.build_docs = timed(original_docs)  # type: ignore[method-assign]
-    run = ingest_flow
-    if workers > 1:
-        from flows.runners import dask_runner
-
-        run = ingest_flow.with_options(task_runner=dask_runner(workers))
-    summary = run(seeds, warehouse, workers=workers)
+    summary = ingest_flow(seeds, warehouse, workers=workers)
     elapsed = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -2,48 +2,51 @@
 
 Each stage is one Prefect task per batch of files (never per article): a task run costs
 tens of milliseconds of engine time, so batching keeps a 20,000-file backfill fast.
-Extraction may run on several workers (threads by default, processes with a Dask task
-runner); checking and loading stay in the flow's process, the warehouse's single writer.
+Extraction runs on local worker processes (one per core by default) or on a Dask cluster;
+checking and loading stay in the flow's process, the warehouse's single writer.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 import uuid
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.futures import PrefectFuture
+from prefect.context import FlowRunContext
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.discover import Candidate, Discovery, discover_files
+from flows.extraction import ExtractedBatch, ExtractionJob, ExtractionPool, InlineJob
 from flows.parcel import Parcel
 from flows.quality import QualityGate
 from flows.runs import RunSummary, count_batch, record_run
-from flows.shaping import ExtractedBatch, LazyGate, ShapedBatch, shape_batch
-from flows.sources import Skipped, read_and_extract
+from flows.shaping import LazyGate, ShapedBatch, shape_batch
 from newsdesk.config import Settings
 from newsdesk.progress import BatchProgress
 from newsdesk.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.actors import load_actor_registry
-from transforms.derived import derive_for_files
-from transforms.records import SourceFile
 
 __all__ = ["ingest_flow"]
+
+T = TypeVar("T")
 
 # Articles per derivation transaction: bounded memory when a registry edit re-derives all.
 DERIVE_CHUNK_ARTICLES = 2000
 # Batches extracted ahead of the one being loaded, per worker: enough to keep workers busy
 # while the writer loads, few enough that memory stays flat.
 BATCHES_AHEAD_PER_WORKER = 2
-# Below this a batch's fixed costs (a task run, a transaction, a GX validation) dominate.
-MIN_PARALLEL_BATCH_FILES = 100
+# Below this a batch's fixed costs (two task runs, a transaction, a GX validation of
+# ~0.2 s) dominate.
+MIN_PARALLEL_BATCH_FILES = 250
 
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
@@ -67,31 +70,12 @@ def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
 
 
 @task(name="extract articles", cache_policy=NO_CACHE)
-def extract(
-    batch_parcel: Parcel[Sequence[Candidate]],
-    known_parcel: Parcel[frozenset[str]],
-    max_bytes: int,
-    registry_yaml: bytes | None,
-) -> Parcel[ExtractedBatch]:
-    batch, known_file_ids = batch_parcel.value, known_parcel.value
-    extracted = ExtractedBatch([], [])
+def extract(job: Parcel[ExtractionJob]) -> Parcel[ExtractedBatch]:
+    """Extract a batch here, or collect it from the worker process that extracted it."""
+    extracted = job.value.result()
     logger = get_run_logger()
-    seen: set[str] = set()
-    for candidate in batch:
-        outcome = read_and_extract(candidate, known_file_ids, max_bytes)
-        if isinstance(outcome, SourceFile) and outcome.file_id in seen:
-            extracted.known.append((candidate, outcome.file_id))  # same bytes, second name
-        elif isinstance(outcome, SourceFile):
-            seen.add(outcome.file_id)
-            extracted.files.append(outcome)
-            for note in outcome.notes:
-                logger.warning("%s: %s (ignored)", outcome.path, note)
-        elif isinstance(outcome, Skipped):
-            logger.warning("%s: %s; left for the next run", outcome.path, outcome.reason)
-        else:
-            extracted.known.append((candidate, outcome))
-    # Signatures and actor rows are pure per-article work: done here, on the workers.
-    extracted.derived = derive_for_files(extracted.files, load_actor_registry(registry_yaml))
+    for warning in extracted.warnings:
+        logger.warning("%s", warning)
     return Parcel(extracted)
 
 
@@ -143,10 +127,14 @@ def refresh_views(con: duckdb.DuckDBPyConnection) -> None:
 
 @flow(name="ingest", log_prints=False)
 def ingest_flow(
-    seeds_dir: str | None = None, warehouse: str | None = None, workers: int = 1
+    seeds_dir: str | None = None, warehouse: str | None = None, workers: int | None = None
 ) -> dict[str, Any]:
-    """Pick up new or changed files under the seeds folder and load them into the warehouse."""
+    """Pick up new or changed files under the seeds folder and load them into the warehouse.
+
+    workers: extraction processes (default: $NEWSDESK_WORKERS, else one per core).
+    """
     settings = Settings.from_env(seeds_dir, warehouse)
+    workers = workers or settings.workers
     summary = RunSummary(run_id=uuid.uuid4().hex)
     started_at = datetime.now(UTC)
     gate = LazyGate(settings.data_docs_dir)
@@ -162,7 +150,7 @@ def ingest_flow(
             batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(
-                    batches, known_ids, settings, registry_yaml, workers
+                    batches, known_ids, settings, registry_yaml, workers, gate.get
                 ):
                     shaped = check(con, Parcel(extracted), gate, summary.run_id)
                     load(con, Parcel(shaped.frames))
@@ -190,43 +178,51 @@ def _extracted_in_order(
     settings: Settings,
     registry_yaml: bytes | None,
     workers: int,
+    while_workers_start: Callable[[], object],
 ) -> Iterator[ExtractedBatch]:
-    """Extract batches on the flow's task runner, a bounded number ahead, in file order.
+    """Extracted batches in file order, a bounded number ahead of the one being loaded.
 
-    With one worker, extraction runs in the flow's own thread: a second thread would only
-    contend for the interpreter lock with checking and loading.
+    On a distributed task runner (Dask) the extract tasks themselves run on its workers.
+    Otherwise, with more than one worker, a pool of local processes extracts while this
+    process checks and loads; with one, extraction runs in the flow's own thread (a second
+    thread would only contend for the interpreter lock with checking and loading).
     """
-    if workers <= 1:
-        for batch in batches:
-            yield extract(
-                Parcel(batch),
-                Parcel(known_ids),
-                settings.max_file_bytes,
-                registry_yaml,
-            ).value
-        return
-    pending: deque[PrefectFuture[Parcel[ExtractedBatch]]] = deque()
-    queue = iter(batches)
+
+    def inline(batch: Sequence[Candidate]) -> InlineJob:
+        return InlineJob(batch, known_ids, settings.max_file_bytes, registry_yaml)
+
     window = max(1, workers) * BATCHES_AHEAD_PER_WORKER
+    if _tasks_run_elsewhere():
+        yield from _windowed(
+            (extract.submit(Parcel(inline(b))) for b in batches), window, lambda f: f.result()
+        )
+    elif workers > 1 and len(batches) > 1:
+        with ExtractionPool(workers, known_ids, settings.max_file_bytes, registry_yaml) as pool:
+            jobs = [pool.submit(b) for b in batches[: window + 1]]
+            while_workers_start()  # this process would only wait for the first batch
+            started = itertools.chain(jobs, (pool.submit(b) for b in batches[window + 1 :]))
+            yield from _windowed(started, window, lambda job: extract(Parcel(job)))
+    else:
+        for batch in batches:
+            yield extract(Parcel(inline(batch))).value
 
-    def submit_next() -> None:
-        batch = next(queue, None)
-        if batch is not None:
-            pending.append(
-                extract.submit(
-                    Parcel(batch),
-                    Parcel(known_ids),
-                    settings.max_file_bytes,
-                    registry_yaml,
-                )
-            )
 
-    for _ in range(window):
-        submit_next()
+def _windowed(
+    started: Iterator[T], window: int, collect: Callable[[T], Parcel[ExtractedBatch]]
+) -> Iterator[ExtractedBatch]:
+    """Keep `window` extractions started ahead; collect them in order."""
+    pending: deque[T] = deque()
+    for item in started:
+        pending.append(item)
+        if len(pending) > window:
+            yield collect(pending.popleft()).value
     while pending:
-        extracted = pending.popleft().result()
-        submit_next()
-        yield extracted.value
+        yield collect(pending.popleft()).value
+
+
+def _tasks_run_elsewhere() -> bool:
+    context = FlowRunContext.get()
+    return context is not None and not isinstance(context.task_runner, ThreadPoolTaskRunner)
 
 
 def _batch_size(n_files: int, configured: int, workers: int) -> int:

@@ -18,6 +18,8 @@ from typing import Any
 import polars as pl
 import yaml
 
+from transforms.frames import WORDS
+
 __all__ = ["DQ_RESULTS", "CheckOutcome", "QualityGate", "load_policy"]
 
 POLICY_FILE = Path(__file__).with_name("quality_policy.yaml")
@@ -156,7 +158,7 @@ def _with_check_columns(
         dq_body_chars=pl.col("body").str.strip_chars().str.len_chars(),
         dq_title_is_derived=pl.col("title_is_derived"),
         dq_published_year=pl.col("published_at").dt.year(),
-        dq_n_words_recount=pl.col("body").str.count_matches(r"\S+").cast(pl.Int32),
+        dq_n_words_recount=pl.col("body").str.count_matches(WORDS).cast(pl.Int32),
     )  # fmt: skip
     checked_paragraphs = paragraphs.select(
         "article_id", "paragraph_id", "kind",

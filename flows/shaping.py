@@ -6,7 +6,7 @@ runs the data-quality gate and moves rejected articles to quarantine.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -15,9 +15,10 @@ import numpy as np
 import polars as pl
 
 from flows.discover import Candidate
+from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
 from newsdesk.warehouse import query
-from transforms.derived import Derived, with_actor_frames
+from transforms.derived import with_actor_frames
 from transforms.frames import QUARANTINE, article_id, batch_frames, outlet_frame
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import BANDS, Link, band_keys, cluster, signature
@@ -25,7 +26,7 @@ from transforms.near_duplicates import Candidate as NearCandidate
 from transforms.outlets import load_outlets
 from transforms.records import SourceFile
 
-__all__ = ["ExtractedBatch", "LazyGate", "ShapedBatch", "shape_batch"]
+__all__ = ["LazyGate", "ShapedBatch", "shape_batch"]
 
 # Candidate copies compared per new article. Clusters still join up transitively, and a
 # story syndicated in hundreds of places costs linear, not quadratic, work.
@@ -34,13 +35,6 @@ CANDIDATES_PER_ARTICLE = 20
 # adds nothing past the first few (they are all in one cluster already).
 CANDIDATES_PER_BUCKET = 20
 BAND_SCHEMA = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_key": pl.UInt64()})
-
-
-@dataclass(slots=True)
-class ExtractedBatch:
-    files: list[SourceFile]
-    known: list[tuple[Candidate, str]]  # unchanged bytes at a new path or mtime
-    derived: Derived = field(default_factory=Derived)  # signatures and actor rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +64,12 @@ def shape_batch(
     run_id: str,
     now: datetime,
 ) -> ShapedBatch:
-    known_status = dict(query(con, "queries/known_file_ids").iter_rows())
+    # The ledger rows this batch touches only: per-batch cost stays flat as the corpus grows.
+    keys = _ledger_keys(batch)
+    known_status = dict(query(con, "queries/file_statuses", frames=keys).iter_rows())
     batch = _without_loaded_since(batch, known_status)
-    path_owner = dict(query(con, "queries/path_owners").iter_rows())
-    loaded_text = dict(query(con, "queries/loaded_texts").iter_rows())
+    path_owner = dict(query(con, "queries/path_owners", frames=keys).iter_rows())
+    loaded_text = dict(query(con, "queries/loaded_texts", frames=keys).iter_rows())
     decision = decide_batch(batch.files, path_owner, loaded_text)
     reinstated = []
     for candidate, file_id in batch.known:
@@ -141,6 +137,23 @@ def shape_batch(
         load_outlets(), frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
     )
     return ShapedBatch(frames, results, len(batch.known))
+
+
+def _ledger_keys(batch: ExtractedBatch) -> dict[str, pl.DataFrame]:
+    texts = {f.extraction.text_sha256 for f in batch.files if f.extraction is not None}
+    return {
+        "batch_file_ids": pl.DataFrame(
+            {"file_id": sorted({f.file_id for f in batch.files} | {f for _, f in batch.known})},
+            schema={"file_id": pl.String},
+        ),
+        "batch_paths": pl.DataFrame(
+            {"path": sorted({f.path for f in batch.files} | {c.relative for c, _ in batch.known})},
+            schema={"path": pl.String},
+        ),
+        "batch_texts": pl.DataFrame(
+            {"text_sha256": sorted(texts)}, schema={"text_sha256": pl.String}
+        ),
+    }
 
 
 def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> ExtractedBatch:

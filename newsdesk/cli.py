@@ -92,8 +92,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _worker_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--workers", type=int, default=1,
-        help="extract on N worker processes (a local Dask cluster); loading stays single-writer",
+        "--workers", type=int,
+        help="extract on N local processes (default: $NEWSDESK_WORKERS, else one per core); "
+        "loading stays single-writer",
     )  # fmt: skip
     parser.add_argument(
         "--dask-address", help="extract on an existing Dask scheduler (tcp://host:8786)"
@@ -115,10 +116,10 @@ def _ingest(args: argparse.Namespace) -> int:
     if not settings.seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {settings.seeds_dir}")
     run = ingest_flow
-    if args.workers > 1 or args.dask_address:
+    if args.dask_address:
         from flows.runners import dask_runner
 
-        run = ingest_flow.with_options(task_runner=dask_runner(args.workers, args.dask_address))
+        run = ingest_flow.with_options(task_runner=dask_runner(1, args.dask_address))
     summary = run(str(settings.seeds_dir), str(settings.warehouse), workers=args.workers)
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
     for key, label in _SUMMARY_LINES:

@@ -17,6 +17,8 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # Large enough that Prefect's per-task cost (tens of ms) disappears, small enough that
 # memory stays flat however large the backfill.
 DEFAULT_BATCH_FILES = 1000
+# Extraction processes: one per core, while the flow's process checks and loads.
+DEFAULT_WORKERS = os.cpu_count() or 1
 # How long a writer waits for another process holding the warehouse before giving up.
 DEFAULT_LOCK_TIMEOUT_S = 30.0
 
@@ -28,6 +30,7 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     batch_files: int = DEFAULT_BATCH_FILES
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
+    workers: int = DEFAULT_WORKERS
     actors_file: Path | None = None  # None: the curated transforms/data/actors.yaml
 
     @property
@@ -52,6 +55,7 @@ class Settings:
             max_file_bytes=max_bytes,
             batch_files=int(os.environ.get("NEWSDESK_BATCH_FILES", DEFAULT_BATCH_FILES)),
             lock_timeout_s=float(os.environ.get("NEWSDESK_LOCK_TIMEOUT_S", DEFAULT_LOCK_TIMEOUT_S)),
+            workers=max(1, int(os.environ.get("NEWSDESK_WORKERS", DEFAULT_WORKERS))),
             actors_file=Path(actors).resolve() if actors else None,
         )
 

@@ -106,12 +106,21 @@ def cluster(
     members = {c.article_id: c for c in [*existing, *new]}
     order = {article_id: i for i, article_id in enumerate(members)}
     new_ids = {c.article_id for c in new}
+    checked = sorted(
+        {tuple(sorted(p)) for p in pairs if p[0] != p[1] and p[0] in members and p[1] in members}
+    )
     similar: list[tuple[str, str, float]] = []
-    for left, right in {tuple(sorted(p)) for p in pairs if p[0] != p[1]}:
-        if left in members and right in members:
-            score = float(np.mean(members[left].minhash == members[right].minhash))
-            if score >= SIMILARITY_THRESHOLD:
-                similar.append((left, right, score))
+    if checked:
+        # Every pair scored at once: the share of equal signature values estimates Jaccard.
+        matrix = np.stack([c.minhash for c in members.values()])
+        left_rows = np.fromiter((order[left] for left, _ in checked), dtype=np.intp)
+        right_rows = np.fromiter((order[right] for _, right in checked), dtype=np.intp)
+        scores = (matrix[left_rows] == matrix[right_rows]).mean(axis=1)
+        similar = [
+            (left, right, float(score))
+            for (left, right), score in zip(checked, scores, strict=True)
+            if score >= SIMILARITY_THRESHOLD
+        ]
 
     def same_outlet(a: str, b: str) -> bool:
         outlet = members[a].outlet

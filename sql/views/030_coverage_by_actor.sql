@@ -1,18 +1,19 @@
 -- one row per actor: how many counted articles, paragraphs and outlets mention it
+-- (from the per-article totals in article_actors: one row per article and actor)
 CREATE OR REPLACE VIEW coverage_by_actor AS
-WITH counted_mentions AS (
-    SELECT m.actor_id, m.article_id, m.paragraph_id, a.outlet_label
-    FROM mentions AS m
+WITH counted AS (
+    SELECT aa.actor_id, aa.article_id, aa.n_paragraphs, aa.n_mentions, a.outlet_label
+    FROM article_actors AS aa
     JOIN counted_articles AS a USING (article_id)
 )
 SELECT
     actors.actor_id,
     actors.name,
     actors.type,
-    count(DISTINCT counted_mentions.article_id) AS n_articles,
-    count(DISTINCT counted_mentions.paragraph_id) AS n_paragraphs,
-    count(counted_mentions.actor_id) AS n_mentions,
-    count(DISTINCT counted_mentions.outlet_label) AS n_outlets
+    count(counted.article_id) AS n_articles,
+    coalesce(sum(counted.n_paragraphs), 0)::BIGINT AS n_paragraphs,
+    coalesce(sum(counted.n_mentions), 0)::BIGINT AS n_mentions,
+    count(DISTINCT counted.outlet_label) AS n_outlets
 FROM actors
-LEFT JOIN counted_mentions USING (actor_id)
+LEFT JOIN counted USING (actor_id)
 GROUP BY actors.actor_id, actors.name, actors.type;

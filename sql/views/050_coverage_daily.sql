@@ -7,15 +7,16 @@ WITH outlet_days AS (
     GROUP BY coverage_date, outlet_label
 ),
 actor_days AS (
+    -- article_actors holds one row per article and actor, with its mention count
     SELECT
         a.coverage_date,
         a.outlet_label,
-        m.actor_id,
-        count(DISTINCT a.article_id) AS n_articles,
-        count(*) AS n_mentions
-    FROM mentions AS m
+        aa.actor_id,
+        count(*) AS n_articles,
+        sum(aa.n_mentions)::BIGINT AS n_mentions
+    FROM article_actors AS aa
     JOIN counted_articles AS a USING (article_id)
-    GROUP BY a.coverage_date, a.outlet_label, m.actor_id
+    GROUP BY a.coverage_date, a.outlet_label, aa.actor_id
 )
 SELECT
     actor_days.coverage_date,

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from tests.conftest import run_ingest, warehouse_rows
@@ -146,9 +147,33 @@ def test_registry_edit_rederives_mentions_without_reading_pages(
         "SELECT count(*), count(DISTINCT (paragraph_id, start)) FROM mentions",
     )
     assert counts[0][0] == counts[0][1]  # re-derivation replaced, never duplicated
+    assert_article_actors_match_mentions(fresh_warehouse)
 
     unchanged = run_ingest(seeds_dir, fresh_warehouse)
     assert unchanged["articles_linked"] == 0
+
+
+def assert_article_actors_match_mentions(warehouse: Path) -> None:
+    """The per-article totals the coverage views read equal a recount of the mentions."""
+    recount = """SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*)
+                 FROM mentions GROUP BY ALL ORDER BY ALL"""
+    stored = "SELECT * FROM article_actors ORDER BY ALL"
+    totals = warehouse_rows(warehouse, stored)
+    assert totals and totals == warehouse_rows(warehouse, recount)
+
+
+def test_a_warehouse_from_before_article_actors_gets_them_from_its_mentions(
+    seeds_dir: Path, fresh_warehouse: Path
+) -> None:
+    run_ingest(seeds_dir, fresh_warehouse)
+    views = "SELECT * FROM coverage_by_actor ORDER BY actor_id"
+    before = warehouse_rows(fresh_warehouse, views)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        con.execute("DROP TABLE article_actors CASCADE")
+    rerun = run_ingest(seeds_dir, fresh_warehouse)
+    assert rerun["files_new"] == 0
+    assert_article_actors_match_mentions(fresh_warehouse)
+    assert warehouse_rows(fresh_warehouse, views) == before
 
 
 def test_actor_coverage_views_on_the_seeds(seeds_dir: Path, fresh_warehouse: Path) -> None:

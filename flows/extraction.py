@@ -1,0 +1,146 @@
+"""Extraction of a batch of files: in the flow's process, or on local worker processes.
+
+Extraction is CPU-bound Python, so more cores need more processes. A pool of spawned
+worker processes extracts batches ahead while the flow's process checks and loads the
+batch before: the warehouse keeps one writer. Workers import the pure transforms and the
+file reader only, never Prefect; the flow's `extract` task collects their results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Collection, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from flows.discover import Candidate
+from flows.sources import Skipped, read_and_extract
+from transforms.actors import load_actor_registry
+from transforms.derived import Derived, derive_for_files
+from transforms.records import SourceFile
+
+__all__ = ["ExtractedBatch", "ExtractionJob", "ExtractionPool", "InlineJob", "extract_batch"]
+
+
+@dataclass(slots=True)
+class ExtractedBatch:
+    files: list[SourceFile]
+    known: list[tuple[Candidate, str]]  # unchanged bytes at a new path or mtime
+    derived: Derived = field(default_factory=Derived)  # signatures and actor rows
+    warnings: list[str] = field(default_factory=list)  # for the run's log
+
+
+class ExtractionJob(Protocol):
+    def result(self) -> ExtractedBatch: ...
+
+
+def extract_batch(
+    batch: Sequence[Candidate],
+    known_file_ids: Collection[str],
+    max_bytes: int,
+    registry_yaml: bytes | None,
+) -> ExtractedBatch:
+    """Read and extract every file of the batch, then derive signatures and actor rows."""
+    extracted = ExtractedBatch([], [])
+    seen: set[str] = set()
+    for candidate in batch:
+        outcome = read_and_extract(candidate, known_file_ids, max_bytes)
+        if isinstance(outcome, SourceFile) and outcome.file_id in seen:
+            extracted.known.append((candidate, outcome.file_id))  # same bytes, second name
+        elif isinstance(outcome, SourceFile):
+            seen.add(outcome.file_id)
+            extracted.files.append(outcome)
+            extracted.warnings.extend(f"{outcome.path}: {n} (ignored)" for n in outcome.notes)
+        elif isinstance(outcome, Skipped):
+            extracted.warnings.append(f"{outcome.path}: {outcome.reason}; left for the next run")
+        else:
+            extracted.known.append((candidate, outcome))
+    # Signatures and actor rows are pure per-article work: done here, where it is parallel.
+    extracted.derived = derive_for_files(extracted.files, load_actor_registry(registry_yaml))
+    return extracted
+
+
+@dataclass(frozen=True, slots=True)
+class InlineJob:
+    """A batch extracted when its result is asked for, in the asking process."""
+
+    batch: Sequence[Candidate]
+    known_file_ids: Collection[str]
+    max_bytes: int
+    registry_yaml: bytes | None
+
+    def result(self) -> ExtractedBatch:
+        return extract_batch(self.batch, self.known_file_ids, self.max_bytes, self.registry_yaml)
+
+
+@dataclass(frozen=True, slots=True)
+class _PoolJob:
+    future: Future[ExtractedBatch]
+    fallback: InlineJob
+
+    def result(self) -> ExtractedBatch:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            # A worker died (killed, or a crash in native code): this batch is extracted
+            # here instead, so the run still finishes and loses nothing.
+            return self.fallback.result()
+
+
+# Set in each worker process by _start_worker: sent once, not with every batch.
+_worker_known_ids: frozenset[str] = frozenset()
+_worker_max_bytes = 0
+_worker_registry_yaml: bytes | None = None
+
+
+def _start_worker(known_ids: frozenset[str], max_bytes: int, registry_yaml: bytes | None) -> None:
+    global _worker_known_ids, _worker_max_bytes, _worker_registry_yaml
+    _worker_known_ids, _worker_max_bytes = known_ids, max_bytes
+    _worker_registry_yaml = registry_yaml
+
+
+def _extract_in_worker(batch: Sequence[Candidate]) -> ExtractedBatch:
+    return extract_batch(batch, _worker_known_ids, _worker_max_bytes, _worker_registry_yaml)
+
+
+class ExtractionPool:
+    """N worker processes extracting batches; results are taken in submission order."""
+
+    def __init__(
+        self,
+        workers: int,
+        known_file_ids: frozenset[str],
+        max_bytes: int,
+        registry_yaml: bytes | None,
+    ) -> None:
+        self._known, self._max_bytes, self._registry_yaml = (
+            known_file_ids,
+            max_bytes,
+            registry_yaml,
+        )
+        # spawn, not fork: the flow's process runs Prefect's threads, and a forked child
+        # could inherit a lock one of them held.
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(known_file_ids, max_bytes, registry_yaml),
+        )
+
+    def submit(self, batch: Sequence[Candidate]) -> ExtractionJob:
+        fallback = InlineJob(batch, self._known, self._max_bytes, self._registry_yaml)
+        try:
+            return _PoolJob(self._executor.submit(_extract_in_worker, batch), fallback)
+        except BrokenProcessPool:
+            return fallback
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
