@@ -9,6 +9,7 @@ file reader only, never Prefect; the flow's `extract` task collects their result
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from collections.abc import Collection, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -77,12 +78,13 @@ class InlineJob:
 
 @dataclass(frozen=True, slots=True)
 class _PoolJob:
-    future: Future[ExtractedBatch]
+    future: Future[bytes]
     fallback: InlineJob
 
     def result(self) -> ExtractedBatch:
         try:
-            return self.future.result()
+            extracted: ExtractedBatch = pickle.loads(self.future.result())
+            return extracted
         except BrokenProcessPool:
             # A worker died (killed, or a crash in native code): this batch is extracted
             # here instead, so the run still finishes and loses nothing.
@@ -101,8 +103,11 @@ def _start_worker(known_ids: frozenset[str], max_bytes: int, registry_yaml: byte
     _worker_registry_yaml = registry_yaml
 
 
-def _extract_in_worker(batch: Sequence[Candidate]) -> ExtractedBatch:
-    return extract_batch(batch, _worker_known_ids, _worker_max_bytes, _worker_registry_yaml)
+def _extract_in_worker(batch: Sequence[Candidate]) -> bytes:
+    # Pickled here, unpickled only when the flow takes the batch: batches waiting in the
+    # flow's process stay compact bytes, not hundreds of thousands of objects.
+    extracted = extract_batch(batch, _worker_known_ids, _worker_max_bytes, _worker_registry_yaml)
+    return pickle.dumps(extracted, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ExtractionPool:

@@ -47,6 +47,7 @@ BATCHES_AHEAD_PER_WORKER = 2
 # Below this a batch's fixed costs (two task runs, a transaction, a GX validation of
 # ~0.2 s) dominate.
 MIN_PARALLEL_BATCH_FILES = 250
+MAX_PARALLEL_BATCH_FILES = 1000
 
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
@@ -226,11 +227,15 @@ def _tasks_run_elsewhere() -> bool:
 
 
 def _batch_size(n_files: int, configured: int, workers: int) -> int:
-    """Several batches per worker, so that workers and the writer overlap, never tiny."""
+    """Several batches per worker, so that workers and the writer overlap, never tiny.
+
+    With workers, the size does not grow with the backfill: the batches in flight are what
+    the flow's process holds in memory, so memory stays flat however many files there are.
+    """
     if workers <= 1:
         return configured
     per_batch = -(-n_files // (workers * BATCHES_AHEAD_PER_WORKER * 2))
-    return min(configured, max(MIN_PARALLEL_BATCH_FILES, per_batch))
+    return min(configured, MAX_PARALLEL_BATCH_FILES, max(MIN_PARALLEL_BATCH_FILES, per_batch))
 
 
 def _chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate]]:

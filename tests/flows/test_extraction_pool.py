@@ -1,0 +1,53 @@
+"""Extraction on local worker processes: same results as in the flow's process, and a
+worker that dies costs time, never files."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from flows.discover import discover_files
+from flows.extraction import ExtractedBatch, ExtractionPool, InlineJob
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def _summary(batch: ExtractedBatch) -> list[tuple[str, list[str | None], int]]:
+    return [
+        (
+            f.file_id,
+            [a.title for a in f.extraction.articles] if f.extraction else [],
+            batch.derived.actor_frames["incoming_mentions"].height,
+        )
+        for f in batch.files
+    ]
+
+
+def test_pool_extracts_what_the_flow_process_extracts(seeds_dir: Path) -> None:
+    batch = discover_files(seeds_dir, {}).candidates
+    inline = InlineJob(batch, frozenset(), MAX_BYTES, None).result()
+    with ExtractionPool(2, frozenset(), MAX_BYTES, None) as pool:
+        jobs = [pool.submit(batch[:2]), pool.submit(batch[2:])]
+        pooled = [job.result() for job in jobs]
+    assert len(inline.files) == 5
+    assert [f.file_id for b in pooled for f in b.files] == [f.file_id for f in inline.files]
+    assert sorted(inline.derived.signatures) == sorted(
+        aid for b in pooled for aid in b.derived.signatures
+    )
+    assert inline.derived.signatures == {
+        aid: sig for b in pooled for aid, sig in b.derived.signatures.items()
+    }
+
+
+def test_a_killed_worker_costs_time_not_files(seeds_dir: Path) -> None:
+    batch = discover_files(seeds_dir, {}).candidates
+    expected = _summary(InlineJob(batch, frozenset(), MAX_BYTES, None).result())
+    with ExtractionPool(1, frozenset(), MAX_BYTES, None) as pool:
+        assert _summary(pool.submit(batch).result()) == expected  # the worker is up
+        workers = multiprocessing.active_children()
+        assert workers
+        for worker in workers:
+            worker.kill()
+            worker.join()
+        # The pool is broken now: the batch is extracted in this process instead.
+        assert _summary(pool.submit(batch).result()) == expected
