@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
 from zlib import crc32
 
 import numpy as np
@@ -42,6 +41,7 @@ BANDS, ROWS = 32, 2
 # Named explicitly: stored signatures are only comparable under the scheme that made them.
 MINHASH_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
+_SPACE = ord(" ")
 # The permutations depend only on the seed and scheme: made once, not per signature.
 # crc32 (C, stable across processes) hashes the shingles; sha1 costs twice as much.
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
@@ -66,14 +66,11 @@ def signature(text: str) -> np.ndarray:
     """The MinHash of the text's 5-word shingles (lower-cased, words joined by one space)."""
     words = _WORD.findall(text.lower())
     joined = " ".join(words).encode("utf-8")
-    # Byte offsets of each word in `joined`: a shingle is one slice of it, so no shingle
-    # string is built. Repeated shingles hash alike, and a minimum ignores repeats.
-    lengths = (
-        [len(word.encode("utf-8")) + 1 for word in words]
-        if not joined.isascii()
-        else [len(word) + 1 for word in words]
-    )
-    starts = [0, *accumulate(lengths)]
+    # Words hold no space, so the spaces of `joined` are the word boundaries: a shingle is
+    # one byte slice, and no shingle string is built. Repeated shingles hash alike, and a
+    # minimum ignores repeats.
+    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == _SPACE).tolist()
+    starts = [0, *(i + 1 for i in spaces), len(joined) + 1]
     n = max(1, len(words) - SHINGLE_WORDS + 1)
     span = min(SHINGLE_WORDS, len(words))
     hashes = [crc32(joined[starts[i] : starts[i + span] - 1]) for i in range(n)]
