@@ -9,7 +9,10 @@ file reader only, never Prefect; the flow's `extract` task collects their result
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import threading
+import time
 from collections.abc import Collection, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -91,6 +94,9 @@ class _PoolJob:
             return self.fallback.result()
 
 
+# How often a worker checks that the flow's process that started it is still there.
+PARENT_CHECK_S = 0.5
+
 # Set in each worker process by _start_worker: sent once, not with every batch.
 _worker_known_ids: frozenset[str] = frozenset()
 _worker_max_bytes = 0
@@ -101,6 +107,15 @@ def _start_worker(known_ids: frozenset[str], max_bytes: int, registry_yaml: byte
     global _worker_known_ids, _worker_max_bytes, _worker_registry_yaml
     _worker_known_ids, _worker_max_bytes = known_ids, max_bytes
     _worker_registry_yaml = registry_yaml
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    # A flow killed outright (SIGKILL, OOM) cannot stop its workers, and they would wait for
+    # work forever: each one leaves as soon as it sees it has a new parent.
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
 
 
 def _extract_in_worker(batch: Sequence[Candidate]) -> bytes:

@@ -127,11 +127,54 @@ def test_kill_minus_nine_at_any_point_then_rerun_equals_a_clean_run(tmp_path: Pa
                 if seen >= int(nth or 1):
                     run.send_signal(signal.SIGKILL)
                     break
+        workers = _extraction_workers(run.pid)
+        if name == "load batch":
+            assert workers  # the batches of this corpus are extracted by worker processes
         run.wait(timeout=60)
+        _assert_gone(workers)  # extraction workers do not outlive a killed flow
         time.sleep(0.2)
     final = newsdesk_ingest(corpus, crashed, env)
     assert final.wait(timeout=600) == 0
     assert table_checksums(crashed) == table_checksums(clean)
+
+
+def _extraction_workers(pid: int) -> list[int]:
+    """The process's multiprocessing children (workers and their resource tracker), not
+    Prefect's own API server process."""
+    children = [int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat")
+                if _parent_of(stat) == pid]  # fmt: skip
+    return [c for c in children if b"multiprocessing" in _command_line(c)]
+
+
+def _parent_of(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _assert_gone(pids: list[int], within_s: float = 30.0) -> None:
+    deadline = time.monotonic() + within_s
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in alive if _is_running(pid)]
+    assert not alive, f"still running after {within_s} s: {alive}"
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's reaping is left
 
 
 def test_two_ingests_at_once_never_duplicate(seeds_dir: Path, tmp_path: Path) -> None:
