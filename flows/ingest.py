@@ -47,7 +47,6 @@ BATCHES_AHEAD_PER_WORKER = 2
 # Below this a batch's fixed costs (two task runs, a transaction, a GX validation of
 # ~0.2 s) dominate.
 MIN_PARALLEL_BATCH_FILES = 250
-MAX_PARALLEL_BATCH_FILES = 1000
 
 
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
@@ -146,7 +145,13 @@ def ingest_flow(
         try:
             found = discover(settings, con)
             summary.counts.update(files_seen=found.n_seen, files_skipped=found.n_unchanged)
-            known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
+            # Every loaded content's id, so a renamed copy is not extracted again; a run with
+            # nothing to read does not need them.
+            known_ids = frozenset(
+                query(con, "queries/known_file_ids")["file_id"].to_list()
+                if found.candidates
+                else ()
+            )
             size = _batch_size(len(found.candidates), settings.batch_files, workers)
             batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
@@ -194,31 +199,33 @@ def _extracted_in_order(
 
     window = max(1, workers) * BATCHES_AHEAD_PER_WORKER
     if _tasks_run_elsewhere():
-        yield from _windowed(
-            (extract.submit(Parcel(inline(b))) for b in batches), window, lambda f: f.result()
-        )
+        submitted = (extract.submit(Parcel(inline(b))) for b in batches)
+        yield from _windowed(submitted, window, lambda future: future.result())
     elif workers > 1 and len(batches) > 1:
         with ExtractionPool(workers, known_ids, settings.max_file_bytes, registry_yaml) as pool:
-            jobs = [pool.submit(b) for b in batches[: window + 1]]
-            while_workers_start()  # this process would only wait for the first batch
-            started = itertools.chain(jobs, (pool.submit(b) for b in batches[window + 1 :]))
-            yield from _windowed(started, window, lambda job: extract(Parcel(job)))
+            jobs = (pool.submit(b) for b in batches)
+            # While the workers start and extract the first batches, this process would
+            # only wait: it prepares the quality gate meanwhile.
+            yield from _windowed(
+                jobs, window, lambda job: extract(Parcel(job)), while_workers_start
+            )
     else:
         for batch in batches:
             yield extract(Parcel(inline(batch))).value
 
 
 def _windowed(
-    started: Iterator[T], window: int, collect: Callable[[T], Parcel[ExtractedBatch]]
+    started: Iterator[T],
+    window: int,
+    collect: Callable[[T], Parcel[ExtractedBatch]],
+    before_first_wait: Callable[[], object] = lambda: None,
 ) -> Iterator[ExtractedBatch]:
-    """Keep `window` extractions started ahead; collect them in order."""
-    pending: deque[T] = deque()
-    for item in started:
-        pending.append(item)
-        if len(pending) > window:
-            yield collect(pending.popleft()).value
+    """Keep `window` extractions started ahead of the one collected; collect in order."""
+    pending: deque[T] = deque(itertools.islice(started, window + 1))
+    before_first_wait()
     while pending:
         yield collect(pending.popleft()).value
+        pending.extend(itertools.islice(started, 1))
 
 
 def _tasks_run_elsewhere() -> bool:
@@ -227,15 +234,12 @@ def _tasks_run_elsewhere() -> bool:
 
 
 def _batch_size(n_files: int, configured: int, workers: int) -> int:
-    """Several batches per worker, so that workers and the writer overlap, never tiny.
-
-    With workers, the size does not grow with the backfill: the batches in flight are what
-    the flow's process holds in memory, so memory stays flat however many files there are.
-    """
+    """Several batches per worker, so that workers and the writer overlap, never tiny, and
+    never over the configured size (the batches in flight are what memory holds)."""
     if workers <= 1:
         return configured
     per_batch = -(-n_files // (workers * BATCHES_AHEAD_PER_WORKER * 2))
-    return min(configured, MAX_PARALLEL_BATCH_FILES, max(MIN_PARALLEL_BATCH_FILES, per_batch))
+    return min(configured, max(MIN_PARALLEL_BATCH_FILES, per_batch))
 
 
 def _chunks(items: Sequence[Candidate], size: int) -> Iterator[Sequence[Candidate]]:

@@ -10,7 +10,7 @@ from prefect_dask.task_runners import DaskTaskRunner
 __all__ = ["dask_runner"]
 
 
-def dask_runner(workers: int, address: str | None = None) -> TaskRunner[Any]:
+def dask_runner(workers: int = 1, address: str | None = None) -> TaskRunner[Any]:
     """A Dask task runner: an existing scheduler's cluster, or a local one of processes.
 
     One thread per worker process: extraction is CPU-bound Python, so threads would share

@@ -119,7 +119,7 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.dask_address:
         from flows.runners import dask_runner
 
-        run = ingest_flow.with_options(task_runner=dask_runner(1, args.dask_address))
+        run = ingest_flow.with_options(task_runner=dask_runner(address=args.dask_address))
     summary = run(str(settings.seeds_dir), str(settings.warehouse), workers=args.workers)
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
     for key, label in _SUMMARY_LINES:

@@ -183,8 +183,7 @@ def batch_frames(
     ).with_columns(n_words=pl.col("text").str.count_matches(WORDS).cast(pl.Int32))
     words = paragraphs.group_by("article_id").agg(pl.col("n_words").sum().cast(pl.Int32))
     articles = (
-        pl.DataFrame(article_rows, schema=ARTICLES)
-        .drop("n_words")
+        pl.DataFrame(article_rows, schema={k: v for k, v in ARTICLES.items() if k != "n_words"})
         .join(words, on="article_id", how="left", maintain_order="left")
         .with_columns(pl.col("n_words").fill_null(0))
         .select(ARTICLES.names())
@@ -252,7 +251,6 @@ def _article_row(
         "coverage_date_source": "published_at" if published else "captured_at",
         "body": article.body,
         "n_paragraphs": len(article.paragraphs),
-        "n_words": None,  # counted with the paragraphs' words
         "near_duplicate_of": link.near_duplicate_of if link else None,
         "near_duplicate_group": link.group if link else None,
         "is_current": True,

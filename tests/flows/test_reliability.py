@@ -142,15 +142,16 @@ def _extraction_workers(pid: int) -> list[int]:
     """The process's multiprocessing children (workers and their resource tracker), not
     Prefect's own API server process."""
     children = [int(stat.parent.name) for stat in Path("/proc").glob("[0-9]*/stat")
-                if _parent_of(stat) == pid]  # fmt: skip
+                if _stat_fields(int(stat.parent.name))[1:2] == [str(pid)]]  # fmt: skip
     return [c for c in children if b"multiprocessing" in _command_line(c)]
 
 
-def _parent_of(stat: Path) -> int | None:
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/PID/stat after the command name: state, parent pid, ... ([] once it is gone)."""
     try:
-        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, IndexError, ValueError):
-        return None
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
 
 
 def _command_line(pid: int) -> bytes:
@@ -165,16 +166,9 @@ def _assert_gone(pids: list[int], within_s: float = 30.0) -> None:
     alive = pids
     while alive and time.monotonic() < deadline:
         time.sleep(0.2)
-        alive = [pid for pid in alive if _is_running(pid)]
+        # A zombie ("Z") has exited; only its parent's reaping is left.
+        alive = [pid for pid in alive if _stat_fields(pid)[:1] not in ([], ["Z"])]
     assert not alive, f"still running after {within_s} s: {alive}"
-
-
-def _is_running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state != "Z"  # a zombie has exited; only its parent's reaping is left
 
 
 def test_two_ingests_at_once_never_duplicate(seeds_dir: Path, tmp_path: Path) -> None:
