@@ -119,15 +119,16 @@ def test_kill_minus_nine_at_any_point_then_rerun_equals_a_clean_run(tmp_path: Pa
     for kill_after in ("load batch", "load batch#4", "link actors and quotes"):
         name, _, nth = kill_after.partition("#")
         run = newsdesk_ingest(corpus, crashed, env)
-        seen = 0
+        seen, workers = 0, []
         assert run.stdout is not None
         for line in run.stdout:
             if f"Task run '{name}" in line and "Finished in state Completed" in line:
                 seen += 1
                 if seen >= int(nth or 1):
+                    # Listed before the kill: once the flow is gone they are re-parented.
+                    workers = _extraction_workers(run.pid)
                     run.send_signal(signal.SIGKILL)
                     break
-        workers = _extraction_workers(run.pid)
         if name == "load batch":
             assert workers  # the batches of this corpus are extracted by worker processes
         run.wait(timeout=60)
