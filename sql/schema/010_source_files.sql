@@ -1,6 +1,8 @@
 -- one row per distinct file content seen (file_id = sha256 of the bytes)
+-- no PRIMARY KEY: its index made every checkpoint of a growing warehouse slower; the load's
+-- anti-join keeps file_id unique, and extraction drops a batch's repeated contents
 CREATE TABLE IF NOT EXISTS source_files (
-    file_id            VARCHAR PRIMARY KEY,
+    file_id            VARCHAR NOT NULL,
     path               VARCHAR NOT NULL,      -- relative to the seeds folder, first path seen
     size_bytes         BIGINT NOT NULL,
     format             VARCHAR,               -- text / html

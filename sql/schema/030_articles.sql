@@ -1,6 +1,8 @@
 -- one row per article found in a file
+-- no PRIMARY KEY: its index made every checkpoint of a growing warehouse slower; the load's
+-- anti-join keeps article_id unique, and the quality gate rejects a batch's repeated ids
 CREATE TABLE IF NOT EXISTS articles (
-    article_id            VARCHAR PRIMARY KEY,
+    article_id            VARCHAR NOT NULL,
     file_id               VARCHAR NOT NULL,
     position              INTEGER NOT NULL,   -- 0 = first in the file
     kind                  VARCHAR NOT NULL,   -- main / related

@@ -1,5 +1,7 @@
 -- one row per loaded article: its MinHash signature, so later batches find its copies
+-- no PRIMARY KEY: its index made every checkpoint of a growing warehouse slower; the load's
+-- anti-join keeps one signature per article
 CREATE TABLE IF NOT EXISTS article_signatures (
-    article_id  VARCHAR PRIMARY KEY,
+    article_id  VARCHAR NOT NULL,
     minhash     UBIGINT[] NOT NULL
 );
