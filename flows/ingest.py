@@ -140,7 +140,9 @@ def ingest_flow(
     gate = LazyGate(settings.data_docs_dir)
     # Read once: every batch and the final linking derive with the same registry version.
     registry_yaml = settings.actor_registry_yaml()
-    with connect(settings.warehouse, timeout_s=settings.lock_timeout_s) as con:
+    with connect(
+        settings.warehouse, timeout_s=settings.lock_timeout_s, memory_limit=settings.duckdb_memory
+    ) as con:
         prepare_warehouse(con)
         try:
             found = discover(settings, con)

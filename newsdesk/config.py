@@ -14,9 +14,14 @@ DEFAULT_WAREHOUSE = Path("warehouse/newsdesk.duckdb")
 # hostile file from exhausting memory.
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # Files per batch: each batch is one extract task, one check task and one load transaction.
-# Large enough that Prefect's per-task cost (tens of ms) disappears, small enough that
-# memory stays flat however large the backfill.
-DEFAULT_BATCH_FILES = 1000
+# Large enough that Prefect's per-task cost (tens of ms) and each commit's checkpoint
+# disappear; the batches in flight are what memory holds. Measured on a 20,000-file
+# backfill with 2 workers: 625 files peak at 1.05 GB, 1,000 at 1.23 GB and ~6 % faster.
+DEFAULT_BATCH_FILES = 625
+# DuckDB's own memory while loading: past it, it evicts cached blocks of the growing tables
+# and spills large joins to disk, so the writer's memory does not grow with the warehouse
+# (without it, +180 MB of cached blocks over a 20,000-file backfill, same speed).
+DEFAULT_DUCKDB_MEMORY = "256MB"
 # Extraction processes: one per core, while the flow's process checks and loads.
 DEFAULT_WORKERS = os.cpu_count() or 1
 # How long a writer waits for another process holding the warehouse before giving up.
@@ -31,6 +36,7 @@ class Settings:
     batch_files: int = DEFAULT_BATCH_FILES
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
     workers: int = DEFAULT_WORKERS
+    duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
     actors_file: Path | None = None  # None: the curated transforms/data/actors.yaml
 
     @property
@@ -56,6 +62,7 @@ class Settings:
             batch_files=int(os.environ.get("NEWSDESK_BATCH_FILES", DEFAULT_BATCH_FILES)),
             lock_timeout_s=float(os.environ.get("NEWSDESK_LOCK_TIMEOUT_S", DEFAULT_LOCK_TIMEOUT_S)),
             workers=max(1, int(os.environ.get("NEWSDESK_WORKERS", DEFAULT_WORKERS))),
+            duckdb_memory=os.environ.get("NEWSDESK_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
             actors_file=Path(actors).resolve() if actors else None,
         )
 
@@ -72,3 +79,6 @@ def configure_prefect_home(project_root: Path | None = None) -> None:
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # A new Prefect database on a busy machine can take longer than Prefect's 20 s to start
+    # its ephemeral API server; a run should wait for it rather than fail.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

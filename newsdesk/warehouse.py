@@ -42,9 +42,12 @@ class WarehouseMissing(FileNotFoundError):
 
 @contextmanager
 def connect(
-    path: Path, *, read_only: bool = False, timeout_s: float = 30.0
+    path: Path, *, read_only: bool = False, timeout_s: float = 30.0, memory_limit: str | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse, waiting with backoff while another process holds it."""
+    """Open the warehouse, waiting with backoff while another process holds it.
+
+    memory_limit: DuckDB's own memory (e.g. "256MB"); None leaves DuckDB's default.
+    """
     if read_only and not path.exists():
         raise WarehouseMissing(f"no warehouse at {path}: run `newsdesk ingest` first")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,7 +55,10 @@ def connect(
     delay = _FIRST_BACKOFF_S
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            config: dict[str, str | bool | int | float | list[str]] = (
+                {"memory_limit": memory_limit} if memory_limit else {}
+            )
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from newsdesk.warehouse import apply_schema
+from newsdesk.config import Settings
+from newsdesk.warehouse import apply_schema, connect
 
 CONTRACT_COLUMNS = {
     "source_files": "file_id path size_bytes format captured_at first_seen_at run_id status",
@@ -41,3 +43,19 @@ def test_schema_applies_twice_with_the_contract_columns(fresh_warehouse: Path) -
         for table, columns in CONTRACT_COLUMNS.items():
             present = {row[0] for row in con.execute(f"DESCRIBE {table}").fetchall()}
             assert set(columns.split()) <= present, (table, set(columns.split()) - present)
+
+
+def test_the_writer_connection_caps_duckdb_memory(
+    fresh_warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The ingest's connection holds DuckDB to the configured memory, so the writer's
+    # memory does not grow with the warehouse; readers keep DuckDB's default.
+    monkeypatch.setenv("NEWSDESK_DUCKDB_MEMORY", "200MB")
+    settings = Settings.from_env(warehouse=fresh_warehouse)
+    with connect(settings.warehouse, memory_limit=settings.duckdb_memory) as con:
+        limit = con.sql("SELECT current_setting('memory_limit')").fetchone()
+    with connect(settings.warehouse, read_only=True) as reader:
+        default = reader.sql("SELECT current_setting('memory_limit')").fetchone()
+    assert limit is not None and default is not None
+    assert limit == ("190.7 MiB",)  # 200 MB, shown in MiB
+    assert limit != default
