@@ -42,11 +42,17 @@ class WarehouseMissing(FileNotFoundError):
 
 @contextmanager
 def connect(
-    path: Path, *, read_only: bool = False, timeout_s: float = 30.0, memory_limit: str | None = None
+    path: Path,
+    *,
+    read_only: bool = False,
+    timeout_s: float = 30.0,
+    memory_limit: str | None = None,
+    threads: int | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, waiting with backoff while another process holds it.
 
-    memory_limit: DuckDB's own memory (e.g. "256MB"); None leaves DuckDB's default.
+    memory_limit: DuckDB's own memory (e.g. "256MB"); threads: its worker threads. None
+    leaves DuckDB's default (80 % of the RAM, one thread per core).
     """
     if read_only and not path.exists():
         raise WarehouseMissing(f"no warehouse at {path}: run `newsdesk ingest` first")
@@ -55,9 +61,11 @@ def connect(
     delay = _FIRST_BACKOFF_S
     while True:
         try:
-            config: dict[str, str | bool | int | float | list[str]] = (
-                {"memory_limit": memory_limit} if memory_limit else {}
-            )
+            config: dict[str, str | bool | int | float | list[str]] = {}
+            if memory_limit:
+                config["memory_limit"] = memory_limit
+            if threads:
+                config["threads"] = threads
             con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as exc:

@@ -45,15 +45,16 @@ def test_schema_applies_twice_with_the_contract_columns(fresh_warehouse: Path) -
             assert set(columns.split()) <= present, (table, set(columns.split()) - present)
 
 
-def test_the_writer_connection_caps_duckdb_memory(
+def test_the_writer_connection_caps_duckdb_memory_and_threads(
     fresh_warehouse: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The ingest's connection holds DuckDB to the configured memory, so the writer's
     # memory does not grow with the warehouse; readers keep DuckDB's default.
     monkeypatch.setenv("NEWSDESK_DUCKDB_MEMORY", "200MB")
     settings = Settings.from_env(warehouse=fresh_warehouse)
-    with connect(settings.warehouse, memory_limit=settings.duckdb_memory) as con:
+    with connect(settings.warehouse, memory_limit=settings.duckdb_memory, threads=1) as con:
         limit = con.sql("SELECT current_setting('memory_limit')").fetchone()
+        assert con.sql("SELECT current_setting('threads')").fetchone() == (1,)
     with connect(settings.warehouse, read_only=True) as reader:
         default = reader.sql("SELECT current_setting('memory_limit')").fetchone()
     assert limit is not None and default is not None
