@@ -20,8 +20,10 @@ def main() -> None:
     seeds, warehouse = sys.argv[1], sys.argv[2]
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     started = time.perf_counter()
+    from newsdesk.config import configure_prefect_home
+
+    configure_prefect_home()  # the CLI's Prefect defaults; PREFECT_HOME comes from the caller
     from flows import quality
     from flows.ingest import ingest_flow
 

@@ -159,10 +159,10 @@ def _titles_without_site_suffix(extractions: dict[Path, FileExtraction | None]) 
 def _pipeline(files: list[Path], work: Path) -> dict[str, float]:
     import os
 
+    from newsdesk.config import configure_prefect_home
+
     os.environ["PREFECT_HOME"] = str(work / "prefect")  # a private home: nothing shared
-    (work / "prefect").mkdir(exist_ok=True)
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    configure_prefect_home()
     from flows.ingest import ingest_flow
 
     empty, one = work / "empty", work / "one"

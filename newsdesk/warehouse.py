@@ -59,13 +59,13 @@ def connect(
     path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + timeout_s
     delay = _FIRST_BACKOFF_S
+    config: dict[str, str | bool | int | float | list[str]] = {}
+    if memory_limit:
+        config["memory_limit"] = memory_limit
+    if threads:
+        config["threads"] = threads
     while True:
         try:
-            config: dict[str, str | bool | int | float | list[str]] = {}
-            if memory_limit:
-                config["memory_limit"] = memory_limit
-            if threads:
-                config["threads"] = threads
             con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as exc:

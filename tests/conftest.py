@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from newsdesk.config import configure_prefect_home
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = ROOT / "tests" / "golden" / "seeds_expected.json"
@@ -21,12 +23,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
     chosen = os.environ.get("NEWSDESK_TEST_PREFECT_HOME")
     home = Path(chosen) if chosen else Path(tempfile.mkdtemp(prefix="newsdesk-prefect-"))
-    home.mkdir(parents=True, exist_ok=True)
     os.environ["PREFECT_HOME"] = str(home.resolve())
-    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    configure_prefect_home()  # the CLI's own Prefect defaults, in that home
     os.environ["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED"] = "false"
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     os.environ.pop("PREFECT_API_URL", None)
 
 
