@@ -34,12 +34,15 @@ from newsdesk.progress import BatchProgress
 from newsdesk.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.actors import load_actor_registry
+from transforms.frames import signature_frames
+from transforms.near_duplicates import SIGNATURE_SCHEME, signature
 
 __all__ = ["ingest_flow"]
 
 T = TypeVar("T")
 
-# Articles per derivation transaction: bounded memory when a registry edit re-derives all.
+# Articles per derivation (or re-signing) transaction: bounded memory when a registry edit
+# re-derives all.
 DERIVE_CHUNK_ARTICLES = 2000
 # Batches extracted ahead of the one being loaded, per worker: enough to keep workers busy
 # while the writer loads, few enough that memory stays flat.
@@ -52,6 +55,23 @@ MIN_PARALLEL_BATCH_FILES = 250
 @task(name="prepare warehouse", cache_policy=NO_CACHE)
 def prepare_warehouse(con: duckdb.DuckDBPyConnection) -> None:
     apply_schema(con)
+    if resigned := resign_stale_signatures(con):
+        get_run_logger().info("re-signed %d articles under %s", resigned, SIGNATURE_SCHEME)
+
+
+def resign_stale_signatures(con: duckdb.DuckDBPyConnection) -> int:
+    """Signatures made under an older scheme are not comparable with new ones: they are
+    made again from the stored bodies, a chunk per transaction (a crash keeps the rest)."""
+    stale = query(con, "queries/stale_signatures", {"scheme": SIGNATURE_SCHEME})["article_id"]
+    for start in range(0, stale.len(), DERIVE_CHUNK_ARTICLES):
+        chunk = pl.DataFrame({"article_id": stale.slice(start, DERIVE_CHUNK_ARTICLES)})
+        bodies = query(con, "queries/article_bodies", frames={"chunk_articles": chunk})
+        signatures, bands = signature_frames(
+            bodies["article_id"].to_list(), [signature(body) for body in bodies["body"]]
+        )
+        frames = {"incoming_signatures": signatures, "incoming_bands": bands}
+        load_frames(con, frames, "resign")
+    return stale.len()
 
 
 @task(name="discover new files", cache_policy=NO_CACHE)

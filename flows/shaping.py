@@ -19,10 +19,16 @@ from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
 from newsdesk.warehouse import query
 from transforms.derived import with_actor_frames
-from transforms.frames import QUARANTINE, article_id, batch_frames, outlet_frame
+from transforms.frames import (
+    QUARANTINE,
+    article_id,
+    batch_frames,
+    outlet_frame,
+    signature_frames,
+)
 from transforms.ledger import decide_batch
-from transforms.near_duplicates import BANDS, Link, band_keys, cluster, signature
 from transforms.near_duplicates import Candidate as NearCandidate
+from transforms.near_duplicates import Link, cluster, signature
 from transforms.outlets import load_outlets
 from transforms.records import SourceFile
 
@@ -34,7 +40,10 @@ CANDIDATES_PER_ARTICLE = 20
 # Articles taken from one LSH bucket: a bucket shared by hundreds of copies of one story
 # adds nothing past the first few (they are all in one cluster already).
 CANDIDATES_PER_BUCKET = 20
-BAND_SCHEMA = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_key": pl.UInt64()})
+EARLIER_COPIES = pl.Schema({
+    "article_id": pl.String(), "near_duplicate_of": pl.String(),
+    "near_duplicate_group": pl.String(), "story_group": pl.String(),
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +145,25 @@ def shape_batch(
     frames["incoming_outlets"] = outlet_frame(
         load_outlets(), frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
     )
+    frames["incoming_earlier_copies"] = _earlier_copies(
+        links, stories, frames["incoming_articles"]["article_id"]
+    )
     return ShapedBatch(frames, results, len(batch.known))
+
+
+def _earlier_copies(
+    links: dict[str, Link], stories: dict[str, str], loaded: pl.Series
+) -> pl.DataFrame:
+    """Labels for already-loaded articles that this batch brought their first copies of.
+    Their copies are always new articles: a link to one the gate rejected is dropped."""
+    new = set(loaded.to_list())
+    rows = []
+    for aid in sorted((links.keys() | stories.keys()) - new):
+        link = links.get(aid)
+        if link is not None and link.near_duplicate_of not in new:
+            link = None
+        rows.append((aid, link and link.near_duplicate_of, link and link.group, stories.get(aid)))
+    return pl.DataFrame(rows, schema=EARLIER_COPIES, orient="row")
 
 
 def _ledger_keys(batch: ExtractedBatch) -> dict[str, pl.DataFrame]:
@@ -180,11 +207,9 @@ def _near_duplicates(
     files: list[SourceFile],
     status: dict[str, str],
     computed: dict[str, list[int]],
-) -> tuple[dict[str, list[int]], pl.DataFrame, dict[str, Link], dict[str, str]]:
+) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, Link], dict[str, str]]:
     """Signatures and LSH bands of the batch's articles, and their links to copies."""
-    signatures: dict[str, list[int]] = {}
     new: list[NearCandidate] = []
-    band_rows: dict[str, list[object]] = {"article_id": [], "band": [], "band_key": []}
     for source in files:
         if status[source.file_id] != "loaded" or source.extraction is None:
             continue
@@ -196,12 +221,8 @@ def _near_duplicates(
                 if aid in computed
                 else signature(article.body)
             )
-            signatures[aid] = minhash.tolist()
             new.append(NearCandidate(aid, article.outlet, minhash))
-            band_rows["article_id"].extend([aid] * BANDS)
-            band_rows["band"].extend(range(BANDS))
-            band_rows["band_key"].extend(band_keys(minhash).tolist())
-    bands = pl.DataFrame(band_rows, schema=BAND_SCHEMA)
+    signatures, bands = signature_frames([c.article_id for c in new], [c.minhash for c in new])
     if not new:
         return signatures, bands, {}, {}
     pairs = query(

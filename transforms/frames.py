@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+import numpy as np
 import polars as pl
 
 from transforms.ledger import BatchDecision
-from transforms.near_duplicates import Link
+from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, Link, band_keys
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, SourceFile
 
@@ -93,7 +94,10 @@ QUARANTINE = pl.Schema(
     }
 )
 SUPERSEDED = pl.Schema({"file_id": pl.String()})
-SIGNATURES = pl.Schema({"article_id": pl.String(), "minhash": pl.List(pl.UInt64())})
+SIGNATURES = pl.Schema(
+    {"article_id": pl.String(), "minhash": pl.List(pl.UInt64()), "scheme": pl.String()}
+)
+BANDS = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_key": pl.UInt64()})
 
 
 def article_id(file_id: str, position: int) -> str:
@@ -114,7 +118,7 @@ def batch_frames(
     files: list[SourceFile],
     decision: BatchDecision,
     links: Mapping[str, Link],
-    signatures: Mapping[str, list[int]],
+    signatures: pl.DataFrame,
     run_id: str,
     now: datetime,
 ) -> dict[str, pl.DataFrame]:
@@ -197,10 +201,37 @@ def batch_frames(
         "incoming_superseded": pl.DataFrame(
             [{"file_id": f} for f in sorted(decision.superseded)], schema=SUPERSEDED
         ),
-        "incoming_signatures": pl.DataFrame(
-            [{"article_id": a, "minhash": s} for a, s in signatures.items()], schema=SIGNATURES
-        ),
+        "incoming_signatures": signatures,
     }
+
+
+def signature_frames(
+    ids: list[str], minhashes: Sequence[np.ndarray]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The articles' signatures (one row each) and LSH band keys (one row per band), as the
+    warehouse stores them; minhashes in the order of ids."""
+    matrix = np.array(minhashes, dtype=np.uint64).reshape(len(ids), NUM_PERM)
+    keys = band_keys(matrix)
+    n_bands = keys.shape[1]
+    signatures = pl.DataFrame(
+        {
+            "article_id": pl.Series(ids, dtype=pl.String),
+            "minhash": pl.Series(matrix).cast(pl.List(pl.UInt64)),
+            "scheme": pl.Series([SIGNATURE_SCHEME] * len(ids), dtype=pl.String),
+        },
+        schema=SIGNATURES,
+    )
+    bands = pl.DataFrame(
+        {
+            "article_id": pl.Series(ids, dtype=pl.String).gather(
+                np.repeat(np.arange(len(ids)), n_bands)
+            ),
+            "band": np.tile(np.arange(n_bands, dtype=np.uint8), len(ids)),
+            "band_key": keys.ravel(),
+        },
+        schema=BANDS,
+    )
+    return signatures, bands
 
 
 def outlet_frame(registry: OutletRegistry, seen: list[str]) -> pl.DataFrame:

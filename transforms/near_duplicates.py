@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from zlib import crc32
 
 import numpy as np
 from datasketch import MinHash
@@ -20,10 +19,12 @@ from datasketch import MinHash
 __all__ = [
     "BANDS",
     "NUM_PERM",
+    "SIGNATURE_SCHEME",
     "Candidate",
     "Link",
     "band_keys",
     "cluster",
+    "shingle_hashes",
     "signature",
 ]
 
@@ -38,13 +39,23 @@ SIMILARITY_THRESHOLD = 0.4
 # 32 bands of 2 rows: a pair at the threshold (0.4) shares a band with probability
 # 1 - (1 - 0.4²)³² ≈ 0.996; pairs below it that slip through are dropped on verification.
 BANDS, ROWS = 32, 2
-# Named explicitly: stored signatures are only comparable under the scheme that made them.
+# Named explicitly and stored with each signature: signatures are only comparable under
+# the scheme that made them, and a warehouse signed under another one is re-signed.
 MINHASH_SCHEME = "affine32"
+SIGNATURE_SCHEME = f"{MINHASH_SCHEME}/poly64/{SHINGLE_WORDS}w/{NUM_PERM}p"
 _WORD = re.compile(r"\w+")
-_SPACE = ord(" ")
+_SPACE = 0x20
+# Shingles are hashed all at once in numpy with a polynomial hash modulo 2^64 (numpy's
+# unsigned arithmetic wraps): with H[i] the hash of the first i bytes, the bytes [s, e)
+# hash to H[e] - H[s]·B^(e-s). B is the 64-bit FNV prime: odd, so it has an inverse
+# modulo 2^64, which turns the prefix hashes into one cumulative sum.
+_BASE = 0x100000001B3
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+_HIGH_HALF = np.uint64(32)
 # The permutations depend only on the seed and scheme: made once, not per signature.
-# crc32 (C, stable across processes) hashes the shingles; sha1 costs twice as much.
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME).permutations
+_powers = np.ones(1, dtype=np.uint64)
+_inverse_powers = np.ones(1, dtype=np.uint64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,28 +75,63 @@ class Link:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash of the text's 5-word shingles (lower-cased, words joined by one space)."""
-    words = _WORD.findall(text.lower())
-    joined = " ".join(words).encode("utf-8")
-    # Words hold no space, so the spaces of `joined` are the word boundaries: a shingle is
-    # one byte slice, and no shingle string is built. Repeated shingles hash alike, and a
-    # minimum ignores repeats.
-    spaces = np.flatnonzero(np.frombuffer(joined, dtype=np.uint8) == _SPACE).tolist()
-    starts = [0, *(i + 1 for i in spaces), len(joined) + 1]
-    n = max(1, len(words) - SHINGLE_WORDS + 1)
-    span = min(SHINGLE_WORDS, len(words))
-    hashes = [crc32(joined[starts[i] : starts[i + span] - 1]) for i in range(n)]
+    joined = np.frombuffer(" ".join(_WORD.findall(text.lower())).encode("utf-8"), np.uint8)
     minhash = MinHash(
-        scheme=MINHASH_SCHEME, hashfunc=int, permutations=_PERMUTATIONS, num_perm=NUM_PERM
+        scheme=MINHASH_SCHEME, hashfunc=_as_is, permutations=_PERMUTATIONS, num_perm=NUM_PERM
     )
-    minhash.update_batch(hashes)
+    # update_batch hashes each item with hashfunc, then makes one array of the results:
+    # handed the shingle hashes as a single item, it permutes them all in numpy at once.
+    minhash.update_batch([shingle_hashes(joined)])
     values: np.ndarray = minhash.hashvalues.astype(np.uint64)
     return values
 
 
+def shingle_hashes(joined: np.ndarray) -> np.ndarray:
+    """32-bit hashes of the 5-word shingles of space-joined words (UTF-8 bytes); a text of
+    fewer words is one shingle, and no words at all hash as one empty shingle."""
+    size = len(joined)
+    if size == 0:
+        return np.zeros(1, dtype=np.uint32)
+    powers, inverse_powers = _power_tables(size)
+    prefix = np.zeros(size + 1, dtype=np.uint64)
+    prefix[1:] = powers[:size] * np.cumsum(joined * inverse_powers[:size])
+    # Words hold no space, so the spaces are the word boundaries.
+    spaces = np.flatnonzero(joined == _SPACE)
+    starts = np.concatenate(([0], spaces + 1))
+    ends = np.concatenate((spaces, [size]))
+    n = max(1, len(starts) - SHINGLE_WORDS + 1)
+    first, last = starts[:n], ends[len(starts) - n :]
+    hashes = prefix[last] - prefix[first] * powers[last - first]
+    high: np.ndarray = (hashes >> _HIGH_HALF).astype(np.uint32)
+    return high
+
+
+def _power_tables(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """B^i and B^-i modulo 2^64 for i ≤ size, grown (doubling) as longer texts come."""
+    global _powers, _inverse_powers
+    if len(_powers) <= size:
+        length = max(size + 1, 2 * len(_powers))
+        _powers = _cumulative_powers(_BASE, length)
+        _inverse_powers = _cumulative_powers(_BASE_INVERSE, length)
+    return _powers, _inverse_powers
+
+
+def _cumulative_powers(base: int, length: int) -> np.ndarray:
+    powers = np.empty(length, dtype=np.uint64)
+    powers[0] = 1
+    powers[1:] = np.cumprod(np.full(length - 1, base, dtype=np.uint64))
+    return powers
+
+
+def _as_is(hashes: np.ndarray) -> np.ndarray:
+    return hashes
+
+
 def band_keys(minhash: np.ndarray) -> np.ndarray:
-    """One 64-bit key per band: the band's two 32-bit values side by side."""
-    rows = minhash.astype(np.uint64).reshape(BANDS, ROWS)
-    keys: np.ndarray = (rows[:, 0] << np.uint64(32)) | rows[:, 1]
+    """One 64-bit key per band: the band's two 32-bit values side by side. For one
+    signature, or for a matrix of them (one per row)."""
+    rows = minhash.astype(np.uint64).reshape(*minhash.shape[:-1], BANDS, ROWS)
+    keys: np.ndarray = (rows[..., 0] << np.uint64(32)) | rows[..., 1]
     return keys
 
 
@@ -94,7 +140,8 @@ def cluster(
     existing: list[Candidate],
     pairs: Iterable[tuple[str, str]],
 ) -> tuple[dict[str, Link], dict[str, str]]:
-    """Near-duplicate links (same outlet) and story ids (any outlet) for the new articles.
+    """Near-duplicate links (same outlet) and story ids (any outlet) for the new articles,
+    and for earlier articles that had none until a new copy of them came.
 
     pairs: candidate (new article, other article) pairs sharing an LSH band; each is checked
     against the threshold. Earlier articles come first in a cluster: an existing article's
@@ -103,6 +150,10 @@ def cluster(
     members = {c.article_id: c for c in [*existing, *new]}
     order = {article_id: i for i, article_id in enumerate(members)}
     new_ids = {c.article_id for c in new}
+    # Earlier articles loaded before any copy of them: labelled now, the way a copy in the
+    # same batch would have been.
+    unlinked = {c.article_id for c in existing if c.group is None} - new_ids
+    unclustered = {c.article_id for c in existing if c.story is None} - new_ids
     checked = sorted(
         {tuple(sorted(p)) for p in pairs if p[0] != p[1] and p[0] in members and p[1] in members}
     )
@@ -131,7 +182,8 @@ def cluster(
         if same_outlet(left, right):
             copies.union(left, right)
             for this, other in ((left, right), (right, left)):
-                if this in new_ids and score > best.get(this, (-1.0, ""))[0]:
+                relinked = this in new_ids or this in unlinked
+                if relinked and score > best.get(this, (-1.0, ""))[0]:
                     best[this] = (score, other)
     links = {
         article_id: Link(other, _name(copies.root(article_id), members, "group"))
@@ -139,7 +191,7 @@ def cluster(
     }
     story_ids = {
         article_id: _name(stories.root(article_id), members, "story")
-        for article_id in new_ids
+        for article_id in sorted(new_ids | unclustered)
         if stories.size(article_id) > 1
     }
     return links, story_ids

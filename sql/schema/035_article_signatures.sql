@@ -5,3 +5,7 @@ CREATE TABLE IF NOT EXISTS article_signatures (
     article_id  VARCHAR NOT NULL,
     minhash     UBIGINT[] NOT NULL
 );
+
+-- added after the first release: the scheme that made the signature (NULL: the first one,
+-- crc32 shingle hashes); a warehouse signed under another scheme is re-signed on open
+ALTER TABLE article_signatures ADD COLUMN IF NOT EXISTS scheme VARCHAR;

@@ -176,6 +176,52 @@ def test_a_warehouse_from_before_article_actors_gets_them_from_its_mentions(
     assert warehouse_rows(fresh_warehouse, views) == before
 
 
+def test_a_copy_in_a_later_run_links_both_ways_as_in_one_run(
+    seeds_dir: Path, fresh_warehouse: Path
+) -> None:
+    run_ingest(seeds_dir, fresh_warehouse)
+    wire = (seeds_dir / "003_c00b228c42aec0fc.txt").read_text("utf-8")
+    revised = wire.replace("If realized, this would be", "Were it to happen, it would be")
+    (seeds_dir / "revised.txt").write_text(revised, "utf-8")
+    run_ingest(seeds_dir, fresh_warehouse)
+    rows = warehouse_rows(
+        fresh_warehouse,
+        "SELECT s.path, a.article_id, a.near_duplicate_of, a.near_duplicate_group, a.story_group"
+        " FROM articles a JOIN source_files s USING (file_id)"
+        " WHERE s.path IN ('revised.txt', '003_c00b228c42aec0fc.txt') ORDER BY s.path",
+    )
+    (_, first, first_link, first_group, first_story), (_, copy, copy_link, copy_group, _) = rows
+    assert (first_link, copy_link) == (copy, first)
+    assert first_group == copy_group == first_story == first
+
+
+def test_signatures_of_an_older_scheme_are_remade_before_new_copies_are_linked(
+    seeds_dir: Path, fresh_warehouse: Path, tmp_path: Path
+) -> None:
+    run_ingest(seeds_dir, fresh_warehouse)
+    # As a release with another signature scheme left them: no scheme recorded, and values
+    # (so band keys) that no signature made now shares.
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        con.execute(
+            "UPDATE article_signatures SET scheme = NULL, minhash = list_transform(minhash, v -> v + 1)"
+        )
+        con.execute("UPDATE article_bands SET band_key = band_key + 1")
+    wire = (seeds_dir / "003_c00b228c42aec0fc.txt").read_text("utf-8")
+    (seeds_dir / "republished.txt").write_text(wire.replace("| BGNES", "| Sofia Daily"), "utf-8")
+    run_ingest(seeds_dir, fresh_warehouse)
+    clean = tmp_path / "clean.duckdb"
+    run_ingest(seeds_dir, clean)
+    for stored in (
+        "SELECT article_id, minhash, scheme FROM article_signatures ORDER BY ALL",
+        "SELECT * FROM article_bands ORDER BY ALL",
+    ):
+        assert warehouse_rows(fresh_warehouse, stored) == warehouse_rows(clean, stored)
+    # The republished copy was linked to the re-signed original.
+    assert warehouse_rows(fresh_warehouse, "SELECT n_outlets, outlets FROM syndication") == [
+        (2, ["BGNES", "Sofia Daily"])
+    ]
+
+
 def test_actor_coverage_views_on_the_seeds(seeds_dir: Path, fresh_warehouse: Path) -> None:
     sidecar = seeds_dir / "004_ff7a71e922133832.txt.meta.json"
     sidecar.write_text('{"captured_at": "2025-08-16T12:00:00Z"}', "utf-8")

@@ -11,7 +11,7 @@ import pytest
 from flows.quality import QualityGate, load_policy
 from tests.conftest import SEEDS, run_ingest, warehouse_rows
 from transforms.extract import PageContext, extract_text_file
-from transforms.frames import batch_frames
+from transforms.frames import SIGNATURES, batch_frames
 from transforms.ledger import decide_batch
 from transforms.records import SourceFile
 
@@ -35,7 +35,9 @@ def clean() -> tuple[pl.DataFrame, pl.DataFrame]:
                 extraction=extract_text_file(data, PageContext(NOW)),
             )
         )  # fmt: skip
-    frames = batch_frames(files, decide_batch(files, {}, {}), {}, {}, "run", NOW)
+    frames = batch_frames(
+        files, decide_batch(files, {}, {}), {}, pl.DataFrame(schema=SIGNATURES), "run", NOW
+    )
     return frames["incoming_articles"], frames["incoming_paragraphs"]
 
 

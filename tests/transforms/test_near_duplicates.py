@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from transforms.near_duplicates import Candidate, band_keys, cluster, signature
+import numpy as np
+import pytest
+from datasketch import MinHash
+
+from transforms.near_duplicates import (
+    MINHASH_SCHEME,
+    NUM_PERM,
+    Candidate,
+    Link,
+    band_keys,
+    cluster,
+    shingle_hashes,
+    signature,
+)
 
 STORY = " ".join(
     f"Sentence {i} of the agency story about the summit talks in Alaska and Ukraine."
@@ -54,6 +67,44 @@ def test_new_copy_joins_the_clusters_of_an_earlier_batch() -> None:
     assert stories == {"new:0": "story-7"}
 
 
+def test_an_earlier_article_alone_until_now_is_labelled_with_its_first_copy() -> None:
+    existing = [Candidate("old:0", "Mint", signature(STORY))]
+    new = [Candidate("new:0", "Mint", signature(REVISED))]
+    links, stories = cluster(new, existing, band_pairs([*existing, *new]))
+    assert links["old:0"] == Link("new:0", "old:0")
+    assert links["new:0"] == Link("old:0", "old:0")
+    assert stories == {"old:0": "old:0", "new:0": "old:0"}
+
+
 def test_pairs_below_the_threshold_are_dropped_even_when_offered() -> None:
     new = [Candidate("a:1", "Mint", signature(STORY)), Candidate("a:2", "Mint", signature(OTHER))]
     assert cluster(new, [], [("a:1", "a:2")]) == ({}, {})
+
+
+def polynomial_shingle_hashes(text: str) -> list[int]:
+    """The shingle hashes spelled out one shingle at a time, for comparison."""
+    words = text.split(" ") if text else []
+    shingles = [words[i : i + 5] for i in range(max(1, len(words) - 4))]
+    hashes = []
+    for shingle in shingles:
+        value = 0
+        for byte in " ".join(shingle).encode("utf-8"):
+            value = (value * 0x100000001B3 + byte) % (1 << 64)
+        hashes.append(value >> 32)
+    return hashes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "one", "three short words", "a b c d e", "a b c d e f g", " ".join(["héllo wörld"] * 40)],
+)
+def test_shingles_hash_as_the_polynomial_of_their_bytes(text: str) -> None:
+    hashes = shingle_hashes(np.frombuffer(text.encode("utf-8"), np.uint8))
+    assert hashes.tolist() == polynomial_shingle_hashes(text)
+
+
+def test_a_signature_is_datasketchs_minhash_of_the_shingle_hashes() -> None:
+    text = " ".join(f"word{i % 97} other{i % 13}" for i in range(3000))  # longer than any seed
+    reference = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, hashfunc=int)
+    reference.update_batch(polynomial_shingle_hashes(text))
+    assert signature(text).tolist() == reference.hashvalues.tolist()
