@@ -19,6 +19,9 @@ RELATIVE_TIME = re.compile(rf"^(?:time\s*)?(?P<rel>{_REL})$", re.IGNORECASE)
 _GLUED = re.compile(
     rf"^(?P<name>\S.{{0,60}}?)\s*[•·|–-]?\s*(?:time\s*)?(?P<rel>{_REL})$", re.IGNORECASE
 )
+# Every relative time ends in one of these: a line that does not is rejected before the
+# pattern above tries each of its name lengths (the pattern is anchored at the end too).
+_REL_ENDINGS = ("ago", "yesterday", "just now")
 _MAX_NAME_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?,;:\"”']$")
 
@@ -31,7 +34,10 @@ def parse_relative_time(line: str) -> str | None:
 
 def split_glued_time(line: str) -> tuple[str, str] | None:
     """(name, relative time) for a short name glued to a relative time, else None."""
-    match = _GLUED.match(line.strip())
+    line = line.strip()
+    if not line[-len("yesterday") :].lower().endswith(_REL_ENDINGS):
+        return None
+    match = _GLUED.match(line)
     if not match:
         return None
     name = match.group("name").strip()
