@@ -28,7 +28,7 @@ from flows.extraction import ExtractedBatch, ExtractionJob, ExtractionPool, Inli
 from flows.parcel import Parcel
 from flows.quality import QualityGate
 from flows.runs import RunSummary, count_batch, record_run
-from flows.shaping import LazyGate, ShapedBatch, shape_batch
+from flows.shaping import CANDIDATES_PER_BUCKET, LazyGate, ShapedBatch, shape_batch
 from newsdesk.config import Settings
 from newsdesk.progress import BatchProgress
 from newsdesk.warehouse import apply_schema, connect, load_frames, query
@@ -70,7 +70,7 @@ def resign_stale_signatures(con: duckdb.DuckDBPyConnection) -> int:
             bodies["article_id"].to_list(), [signature(body) for body in bodies["body"]]
         )
         frames = {"incoming_signatures": signatures, "incoming_bands": bands}
-        load_frames(con, frames, "resign")
+        load_frames(con, frames, "resign", {"per_bucket": CANDIDATES_PER_BUCKET})
     return stale.len()
 
 
@@ -108,7 +108,8 @@ def check(
 
 @task(name="load batch", cache_policy=NO_CACHE)
 def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]) -> None:
-    load_frames(con, frames.value, "load", {"now": datetime.now(UTC)})
+    params = {"now": datetime.now(UTC), "per_bucket": CANDIDATES_PER_BUCKET}
+    load_frames(con, frames.value, "load", params)
 
 
 @task(name="link actors and quotes", cache_policy=NO_CACHE)

@@ -1,7 +1,8 @@
 -- one row per (new article, other article) sharing LSH bands, at most $per_article per new
 -- article, those sharing the most bands first: the likeliest copies. Each band bucket
--- contributes at most $per_bucket earlier articles (the newest), so a story run in
--- hundreds of places costs bounded work.
+-- contributes at most $per_bucket earlier articles (loads store no more than that; in a
+-- warehouse from before that cap, the newest), so a story run in hundreds of places costs
+-- bounded work.
 WITH wanted_buckets AS (
     SELECT DISTINCT band, band_key FROM incoming_bands
 ),

@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from flows.shaping import CANDIDATES_PER_BUCKET
 from tests.conftest import run_ingest, warehouse_rows
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -193,6 +194,24 @@ def test_a_copy_in_a_later_run_links_both_ways_as_in_one_run(
     (_, first, first_link, first_group, first_story), (_, copy, copy_link, copy_group, _) = rows
     assert (first_link, copy_link) == (copy, first)
     assert first_group == copy_group == first_story == first
+
+
+def test_a_story_copied_more_often_than_a_bucket_holds_stays_one_story(
+    seeds_dir: Path, fresh_warehouse: Path
+) -> None:
+    wire = (seeds_dir / "003_c00b228c42aec0fc.txt").read_text("utf-8")
+    copies = CANDIDATES_PER_BUCKET + 5
+    for number in range(copies):
+        copy = wire.replace("| BGNES", f"| Outlet {number}") + f"\nCorrection number {number}.\n"
+        (seeds_dir / f"copy_{number}.txt").write_text(copy, "utf-8")
+    run_ingest(seeds_dir, fresh_warehouse)
+    fullest = "SELECT max(n) FROM (SELECT count(*) AS n FROM article_bands GROUP BY band, band_key)"
+    assert warehouse_rows(fresh_warehouse, fullest) == [(CANDIDATES_PER_BUCKET,)]
+    # A copy arriving when every bucket of the story is full still joins the story.
+    (seeds_dir / "late_copy.txt").write_text(wire.replace("| BGNES", "| Late Post"), "utf-8")
+    run_ingest(seeds_dir, fresh_warehouse)
+    story = warehouse_rows(fresh_warehouse, "SELECT n_articles FROM syndication")
+    assert story == [(copies + 2,)]
 
 
 def test_signatures_of_an_older_scheme_are_remade_before_new_copies_are_linked(
