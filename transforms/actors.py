@@ -8,7 +8,6 @@ before a name joins the mention.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -47,7 +46,7 @@ class ActorRegistry:
     actors: tuple[Actor, ...]
     version: str  # sha256 of the registry file: a change re-derives every mention
     automaton: ahocorasick.Automaton
-    title_before: re.Pattern[str]
+    titles: tuple[str, ...]  # longest first
 
     def by_id(self) -> dict[str, Actor]:
         return {actor.actor_id: actor for actor in self.actors}
@@ -68,12 +67,28 @@ class ActorRegistry:
             taken_until = end
             if actor_id is None:
                 continue  # a listed non-mention phrase ("Trump administration")
-            window_start = max(0, start - _TITLE_WINDOW)
-            title = self.title_before.search(text, window_start, start) if is_person else None
-            if title and (not mentions or mentions[-1].end <= title.start()):
-                start = title.start()
+            title = self._title_before(text, start) if is_person else None
+            if title is not None and (not mentions or mentions[-1].end <= title):
+                start = title
             mentions.append(Mention(actor_id, text[start:end], start, end))
         return mentions
+
+    def _title_before(self, text: str, start: int) -> int | None:
+        """Where a title ("US President") standing just before a name starts: the longest
+        one that ends where the whitespace before the name begins and starts a word.
+        String tests, not a pattern: a pattern ending in '$' is tried at every position."""
+        window_start = max(0, start - _TITLE_WINDOW)
+        before = text[window_start:start]
+        stripped = before.rstrip()
+        if len(stripped) == len(before) or not stripped.endswith(self.titles):
+            return None
+        for title in self.titles:
+            if stripped.endswith(title):
+                title_start = window_start + len(stripped) - len(title)
+                previous = text[title_start - 1] if title_start > 0 else " "
+                if not (previous.isalnum() or previous in "_."):
+                    return title_start
+        return None
 
 
 def _is_word_boundary(text: str, start: int, end: int) -> bool:
@@ -116,11 +131,10 @@ def _build_registry(raw_bytes: bytes) -> ActorRegistry:
     for phrase in raw.get("not_mentions") or ():
         automaton.add_word(phrase, (len(phrase), None, False))
     automaton.make_automaton()
-    titles = sorted(raw.get("titles") or (), key=len, reverse=True)
-    title_before = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in titles) + r")\s+$")
+    titles = tuple(sorted(raw.get("titles") or (), key=len, reverse=True))
     return ActorRegistry(
         actors=actors,
         version=hashlib.sha256(raw_bytes).hexdigest()[:16],
         automaton=automaton,
-        title_before=title_before,
+        titles=titles,
     )
