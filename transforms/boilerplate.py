@@ -73,6 +73,13 @@ class Boilerplate:
                 return match.group("outlet").strip()
         return None
 
+    def find_inline_promo(self, text: str) -> re.Match[str] | None:
+        # The label is followed by '|' or ':': text with neither is not searched (the
+        # pattern opens with an alternation, so it is tried at every position).
+        if "|" not in text and ":" not in text:
+            return None
+        return self.inline_promo.search(text)
+
     def is_boilerplate_sentence(self, sentence: str) -> bool:
         return self.any_sentence_rule.search(sentence)
 

@@ -54,7 +54,9 @@ def split_dateline(paragraph: str) -> Dateline | None:
 
 def split_trailing_agency(paragraph: str) -> tuple[str, str] | None:
     """(text, agency) when a paragraph signs off with '| AGENCY'."""
-    match = _TRAILING_AGENCY.search(paragraph)
+    # The pattern opens with whitespace, so it is tried at every space: a paragraph
+    # without a pipe is not searched.
+    match = _TRAILING_AGENCY.search(paragraph) if "|" in paragraph else None
     if not match:
         return None
     return paragraph[: match.start()].rstrip(), match.group("agency")

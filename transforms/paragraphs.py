@@ -143,7 +143,7 @@ def split_run_on(text: str, rules: Boilerplate) -> list[str]:
 
 def clean_inline(text: str, rules: Boilerplate) -> str:
     """Remove inline captions, credits and promos from one paragraph of normal length."""
-    if "|" not in text and "/@" not in text and not rules.inline_promo.search(text):
+    if "|" not in text and "/@" not in text and not rules.find_inline_promo(text):
         return "" if rules.is_boilerplate_sentence(text) else text
     cleaned = (_clean_sentence(s, rules) for s in _sentences(text))
     return " ".join(s for s in cleaned if s)
@@ -162,7 +162,7 @@ def _clean_sentence(sentence: str, rules: Boilerplate) -> str:
         after = after.strip()
         credit = _PIPE_CREDIT.match(after)
         sentence = after[credit.end() :].strip() if credit else after
-    if social := _SOCIAL_CREDIT.search(sentence):
+    if "/@" in sentence and (social := _SOCIAL_CREDIT.search(sentence)):
         # "Caption in Alaska(X/@handle, X/@other) Next sentence": caption and credit out.
         sentence = sentence[social.end() :].strip()
     if not sentence or rules.is_boilerplate_sentence(sentence):
@@ -171,7 +171,7 @@ def _clean_sentence(sentence: str, rules: Boilerplate) -> str:
 
 
 def _remove_inline_promo(sentence: str, rules: Boilerplate) -> str:
-    match = rules.inline_promo.search(sentence)
+    match = rules.find_inline_promo(sentence)
     if not match:
         return sentence
     words = sentence[match.end() :].split(" ")
