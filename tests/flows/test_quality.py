@@ -107,6 +107,24 @@ def test_each_planted_fault_is_an_error_that_rejects_only_its_article(
     assert outcome.rejected_articles == {victim: check}
 
 
+def test_data_docs_keep_each_suites_first_batch_and_every_batch_that_rejects_rows(
+    clean: tuple[pl.DataFrame, pl.DataFrame], tmp_path: Path
+) -> None:
+    gate = QualityGate(tmp_path / "docs")
+    articles, paragraphs = clean
+    stored = gate._context.validation_results_store.list_keys
+    gate.validate(articles, paragraphs, "run")
+    assert len(stored()) == 2  # the first batch, both suites
+    # A later batch with warnings only: validated, outcome returned, not stored.
+    outcome = gate.validate(articles, paragraphs, "run")
+    assert failed(outcome.results) and outcome.rejected_articles == {}
+    assert len(stored()) == 2
+    # A later batch that rejects an article: its failing suite is stored for Data Docs.
+    outcome = gate.validate(_plant(articles, 3, n_words=1), paragraphs, "run")
+    assert outcome.rejected_articles == {articles["article_id"][3]: "articles_n_words_consistent"}
+    assert len(stored()) == 3
+
+
 def test_a_chrome_marker_left_in_a_page_quarantines_that_article_only(
     seeds_dir: Path, fresh_warehouse: Path, prefect_api: None
 ) -> None:
