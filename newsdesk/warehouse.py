@@ -40,6 +40,13 @@ class WarehouseMissing(FileNotFoundError):
     """A read was asked of a warehouse that no ingest has created yet."""
 
 
+# A commit checkpoints once the write-ahead log passes this size. A 625-file batch logs
+# ~24 MB, so DuckDB's 16 MB checkpointed after every batch, re-compressing the tables' open
+# row groups each time; every third batch cost 26 % less in all (measured on a 20,000-file
+# warehouse), for at most three batches held uncheckpointed.
+WRITER_CHECKPOINT_WAL = "64MB"
+
+
 @contextmanager
 def connect(
     path: Path,
@@ -64,6 +71,8 @@ def connect(
         config["memory_limit"] = memory_limit
     if threads:
         config["threads"] = threads
+    if not read_only:
+        config["checkpoint_threshold"] = WRITER_CHECKPOINT_WAL
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only, config=config)

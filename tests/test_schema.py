@@ -55,6 +55,9 @@ def test_the_writer_connection_caps_duckdb_memory_and_threads(
     with connect(settings.warehouse, memory_limit=settings.duckdb_memory, threads=1) as con:
         limit = con.sql("SELECT current_setting('memory_limit')").fetchone()
         assert con.sql("SELECT current_setting('threads')").fetchone() == (1,)
+        # Several batches per checkpoint, not one each (DuckDB's 16 MB default).
+        checkpoint_wal = con.sql("SELECT current_setting('checkpoint_threshold')").fetchone()
+        assert checkpoint_wal == ("61.0 MiB",)
     with connect(settings.warehouse, read_only=True) as reader:
         default = reader.sql("SELECT current_setting('memory_limit')").fetchone()
     assert limit is not None and default is not None
