@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import ahocorasick
+
 from transforms.actors import Mention
 from transforms.quotes import Quote
 
@@ -15,10 +17,17 @@ _FULL_NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){1,3}"
 # Where a name is announced: 'said Jane Roe', 'analyst Jane Roe' (a lead word, then the
 # name) or 'Jane Roe, a senior fellow' (the name, then a role clause).
 _LEAD_WORDS = (
-    "said|told|according to|wrote|added|analyst|adviser|spokesman|spokeswoman|spokesperson|"
-    "envoy|ambassador|professor|senator|lawmaker|governor|mayor|host"
-)
-_NAME_AFTER_LEAD = re.compile(rf"\b(?:{_LEAD_WORDS})\s+(?P<name>{_FULL_NAME})")
+    "said", "told", "according to", "wrote", "added", "analyst", "adviser", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "ambassador", "professor", "senator", "lawmaker",
+    "governor", "mayor", "host",
+)  # fmt: skip
+# The lead words are found in one automaton pass, then a name is matched where one ends: a
+# pattern opening with their alternation was tried at every position of every paragraph.
+_LEADS = ahocorasick.Automaton()
+for lead in _LEAD_WORDS:
+    _LEADS.add_word(lead, len(lead))
+_LEADS.make_automaton()
+_NAME_AFTER_LEAD = re.compile(rf"\s+(?P<name>{_FULL_NAME})")
 _ROLE_CLAUSE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,4}"
     r"(?:analyst|adviser|advisor|spokesman|spokeswoman|spokesperson|director|"
@@ -44,9 +53,7 @@ def unresolved_names(
     paragraph: str, mentions: Sequence[Mention], quotes: Sequence[Quote]
 ) -> list[str]:
     """Full names announced in the paragraph (or quoted as speakers) that no mention covers."""
-    found: list[tuple[int, int, str]] = []
-    for match in _NAME_AFTER_LEAD.finditer(paragraph):
-        found.append((*match.span("name"), match.group("name")))
+    found = _names_after_leads(paragraph)
     for clause in _ROLE_CLAUSE.finditer(paragraph):
         window_start = max(0, clause.start() - _NAME_WINDOW)
         if name := _NAME_AT_END.search(paragraph, window_start, clause.start()):
@@ -61,3 +68,20 @@ def unresolved_names(
         if quote.speaker_actor_id is None and surface and re.fullmatch(_FULL_NAME, surface):
             names.append(surface)
     return [name for name in dict.fromkeys(names) if not _NOT_PEOPLE.search(name)]
+
+
+def _names_after_leads(paragraph: str) -> list[tuple[int, int, str]]:
+    """'said Jane Roe': a lead word starting a word, whitespace, then a full name. Matches
+    do not overlap: a lead word inside an earlier match's name is not a new one."""
+    found: list[tuple[int, int, str]] = []
+    resume = 0
+    for last, length in sorted(_LEADS.iter(paragraph), key=lambda hit: hit[0] - hit[1]):
+        start = last - length + 1
+        if start < resume or (
+            start > 0 and (paragraph[start - 1].isalnum() or paragraph[start - 1] == "_")
+        ):
+            continue
+        if match := _NAME_AFTER_LEAD.match(paragraph, last + 1):
+            found.append((*match.span("name"), match.group("name")))
+            resume = match.end()
+    return found

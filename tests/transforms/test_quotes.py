@@ -82,6 +82,19 @@ def test_names_missing_from_the_registry_are_collected() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The point was left unsaid Jane Roe noted.", []),  # a lead word inside a word
+        ("The mayoral Jane Roe campaign began.", []),  # a word that starts like one
+        ("It rained, according to Jane Roe and others.", ["Jane Roe"]),
+        ("As the host\nJane Roe put it, told Mark Lee.", ["Jane Roe", "Mark Lee"]),
+    ],
+)
+def test_a_name_is_collected_only_after_a_whole_lead_word(text: str, expected: list[str]) -> None:
+    assert unresolved_names(text, [], []) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["’Tis the season, he said.", "Rock ’n’ roll, ” she said, “ never dies.", "A ” B ’ C"],
 )
