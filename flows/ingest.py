@@ -8,6 +8,7 @@ checking and loading stay in the flow's process, the warehouse's single writer.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import sys
 import uuid
@@ -184,7 +185,7 @@ def ingest_flow(
             batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(
-                    batches, known_ids, settings, registry_yaml, workers, gate.get
+                    batches, known_ids, settings, registry_yaml, workers, lambda: _settle(gate)
                 ):
                     shaped = check(con, Parcel(extracted), gate, summary.run_id)
                     load(con, Parcel(shaped.frames))
@@ -201,9 +202,19 @@ def ingest_flow(
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"
             raise
         finally:
+            gc.unfreeze()
             record_run(con, summary, started_at)
     get_run_logger().info("run %s: %s", summary.run_id, dict(summary.counts))
     return summary.as_dict()
+
+
+def _settle(gate: LazyGate) -> None:
+    """Build the quality gate, then take what is alive (Prefect, Great Expectations, the
+    registry: ~500,000 objects) out of the garbage collector's view until the run ends.
+    Each batch leaves objects that trigger full collections, and every one walked them all
+    again: the flow's process spent 6.0 s collecting on a 20,000-file backfill, 3.4 s now."""
+    gate.get()
+    gc.freeze()
 
 
 def _extracted_in_order(

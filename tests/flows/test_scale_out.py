@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import duckdb
@@ -26,8 +27,19 @@ def test_worker_processes_and_a_dask_cluster_give_the_one_worker_warehouse(
     monkeypatch.setenv("NEWSDESK_BATCH_FILES", "250")
     one, pool, dask = (tmp_path / f"{name}.duckdb" for name in ("one", "pool", "dask"))
     ingest_flow(str(corpus), str(one), workers=1)
+    freezes = []
+    freeze = gc.freeze
+
+    def counted_freeze() -> None:
+        freezes.append(1)
+        freeze()
+
+    monkeypatch.setattr(gc, "freeze", counted_freeze)
     summary = ingest_flow(str(corpus), str(pool), workers=2)  # several batches in flight
     assert summary["files_new"] > 500
+    # Long-lived objects leave the collector's view for the batches only: a serving
+    # process does not keep one run's objects out of it for good.
+    assert freezes and gc.get_freeze_count() == 0
     assert table_checksums(pool) == table_checksums(one)
 
     ingest_flow.with_options(task_runner=dask_runner(2))(str(corpus), str(dask), workers=2)
