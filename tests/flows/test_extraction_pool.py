@@ -4,10 +4,11 @@ worker that dies costs time, never files."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 from flows.discover import discover_files
-from flows.extraction import ExtractedBatch, ExtractionPool, InlineJob
+from flows.extraction import WORKER_NICENESS, ExtractedBatch, ExtractionPool, InlineJob
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -51,3 +52,14 @@ def test_a_killed_worker_costs_time_not_files(seeds_dir: Path) -> None:
             worker.join()
         # The pool is broken now: the batch is extracted in this process instead.
         assert _summary(pool.submit(batch).result()) == expected
+
+
+def test_workers_yield_the_cpu_to_the_flow_process(seeds_dir: Path) -> None:
+    # The flow's process is the single writer every batch waits for: it gets a core first.
+    batch = discover_files(seeds_dir, {}).candidates
+    with ExtractionPool(1, frozenset(), MAX_BYTES, None) as pool:
+        pool.submit(batch).result()  # the one worker is up and has run its initializer
+        workers = multiprocessing.active_children()
+        assert workers
+        niceness = {os.getpriority(os.PRIO_PROCESS, worker.pid or 0) for worker in workers}
+    assert niceness == {os.nice(0) + WORKER_NICENESS}
