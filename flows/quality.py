@@ -76,10 +76,13 @@ class QualityGate:
         self._validations: dict[str, Any] = {}
         self._documented: set[str] = set()  # suites with a result stored for Data Docs
         self._checks: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+        policy = load_policy()
+        # Check names are unique across tables.
+        self._error_checks = {name for name, rule in policy.items() if rule["severity"] == "error"}
         for table in _ROW_KEYS:
             batch = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(table)
             suite = self._context.suites.add(gx.ExpectationSuite(name=table))
-            for name, rule in load_policy().items():
+            for name, rule in policy.items():
                 if rule["table"] != table:
                     continue
                 expectation = _expectation(rule["expectation"], rule["kwargs"], name)
@@ -143,15 +146,15 @@ class QualityGate:
                 result_format=result_format,
             )
             result = validator.validate_expectation_suite(definition.suite)
-            if not self._failed_an_error_check(table, result):
+            if not self._failed_an_error_check(result):
                 return result
         self._documented.add(table)
         return definition.run(batch_parameters=parameters, result_format=result_format)
 
-    def _failed_an_error_check(self, table: str, result: Any) -> bool:
-        errors = {name for name, rule in self._checks[table] if rule["severity"] == "error"}
+    def _failed_an_error_check(self, result: Any) -> bool:
         return any(
-            not r.success and r.expectation_config.meta["check"] in errors for r in result.results
+            not r.success and r.expectation_config.meta["check"] in self._error_checks
+            for r in result.results
         )
 
     def build_docs(self) -> Path:

@@ -24,9 +24,10 @@ _LEAD_WORDS = (
 # The lead words are found in one automaton pass, then a name is matched where one ends: a
 # pattern opening with their alternation was tried at every position of every paragraph.
 _LEADS = ahocorasick.Automaton()
-for lead in _LEAD_WORDS:
-    _LEADS.add_word(lead, len(lead))
+for _lead in _LEAD_WORDS:
+    _LEADS.add_word(_lead, len(_lead))
 _LEADS.make_automaton()
+del _lead
 _NAME_AFTER_LEAD = re.compile(rf"\s+(?P<name>{_FULL_NAME})")
 _ROLE_CLAUSE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[a-z][\w\-]*\s+){0,4}"
@@ -77,11 +78,14 @@ def _names_after_leads(paragraph: str) -> list[tuple[int, int, str]]:
     resume = 0
     for last, length in sorted(_LEADS.iter(paragraph), key=lambda hit: hit[0] - hit[1]):
         start = last - length + 1
-        if start < resume or (
-            start > 0 and (paragraph[start - 1].isalnum() or paragraph[start - 1] == "_")
-        ):
+        if start < resume or _inside_word(paragraph, start):
             continue
         if match := _NAME_AFTER_LEAD.match(paragraph, last + 1):
             found.append((*match.span("name"), match.group("name")))
             resume = match.end()
     return found
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """Whether a word character (re's \\w) stands just before `start`."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
