@@ -10,6 +10,8 @@ from transforms.outlets import OutletRegistry
 
 __all__ = [
     "Dateline",
+    "is_byline",
+    "parse_header_byline",
     "parse_author_line",
     "split_dateline",
     "split_trailing_agency",
@@ -80,6 +82,49 @@ def parse_author_line(line: str) -> tuple[str, ...] | None:
         names = tuple(p for p in parts if re.fullmatch(_NAME, p) and len(p.split()) <= 4)
         return names if names and len(names) == len([p for p in parts if p]) else None
     return None
+
+
+# Job titles a byline prints after the name: "Tom Krisher, AP Auto Writer",
+# "Jane Roe | Staff Writer", "John Doe, Senior Correspondent".
+_ROLE = (
+    r"(?:writer|reporter|editor|correspondent|contributor|columnist|journalist|producer"
+    r"|staff|analyst|critic|photographer|bureau chief|news desk)s?"
+)
+_NAME_THEN_ROLE = re.compile(
+    rf"^(?:(?:written |posted |reported )?by\s+)?(?P<name>{_NAME})\s*(?:,|\||—|–|-)\s*"
+    rf"(?:[\w.&'’]+\s+){{0,4}}{_ROLE}\b.{{0,40}}$",
+    re.IGNORECASE,
+)
+_BY_PREFIX = re.compile(r"^(?:written |posted |reported |words )?by[:\s]\s*(?P<names>\S.{0,150})$", re.I)
+# "By Jane Roe, Reuters" / "By Jane Roe and John Doe | Bloomberg": names, then a source.
+_BYLINE_SOURCE = re.compile(r"\s*(?:,|\||—|–)\s*[^,|]{1,40}$")
+BYLINE_MAX_WORDS = 16
+
+
+def parse_header_byline(line: str) -> tuple[str, ...] | None:
+    """Author names from a byline near the headline, in the shapes sites print."""
+    if len(line.split()) > BYLINE_MAX_WORDS:
+        return None
+    if (names := parse_author_line(line)) is not None:
+        # A single word after the names is the source ("By Jane Roe, Reuters").
+        people = tuple(n for n in names if len(n.split()) >= 2)
+        return people or None
+    if match := _NAME_THEN_ROLE.match(line):
+        name = match.group("name")
+        return (name,) if 2 <= len(name.split()) <= 4 else None
+    if match := _BY_PREFIX.match(line):
+        rest = match.group("names")
+        # The source after the names ("..., Reuters") is not a name.
+        trimmed = _BYLINE_SOURCE.sub("", rest) if _BYLINE_SOURCE.search(rest) else rest
+        for candidate in (rest, trimmed):
+            parts = [p.strip() for p in _NAME_LIST_SPLIT.split(candidate) if p.strip()]
+            if parts and all(re.fullmatch(_NAME, p) and len(p.split()) <= 4 for p in parts):
+                return tuple(parts)
+    return None
+
+
+def is_byline(line: str) -> bool:
+    return parse_header_byline(line) is not None
 
 
 @cache

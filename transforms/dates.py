@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 import dateparser
 
-__all__ = ["RELATIVE_TIME", "parse_relative_time", "relative_delta", "split_glued_time"]
+__all__ = [
+    "PrintedDate",
+    "find_printed_date",
+    "has_absolute_date",
+    "RELATIVE_TIME", "parse_relative_time", "relative_delta", "split_glued_time"]
 
 _UNITS = r"(?:second|sec|minute|min|hour|hr|day|week|month|year)s?"
 _AMOUNT = r"(?:an?|one|\d{1,3})"
@@ -60,3 +65,66 @@ def _delta_cached(expression: str) -> timedelta | None:
         expression, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}
     )
     return None if parsed is None else base - parsed
+
+
+# Absolute dates as news sites print them near a headline: "November 20, 2019",
+# "Nov. 19, 2019 at 5:03 p.m. ET", "Wednesday 20 November 2019 10:00 GMT", "2019-11-20",
+# "20.11.2019", "1:39 am EST, Wednesday, November 20, 2019". English month names; numeric
+# forms for every language. The matched span is parsed by dateparser.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?"
+_TIME = (
+    r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?-i:(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?|[A-Z]{2,4}\b))?"
+)
+_YEAR = r"(?:19|20)\d\d"
+_ABSOLUTE_DATE = re.compile(
+    rf"(?:(?P<lead_time>{_TIME}),?\s+)?"
+    rf"(?P<date>{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+    rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}/\d\d/\d\d))"
+    rf"(?:(?:,|\s+at|\s*[|·•-])?\s+(?P<time>{_TIME}))?",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited|last updated)\b", re.IGNORECASE)
+# Longer than any date line: a date inside a paragraph is the story's, not the page's.
+DATE_LINE_MAX_WORDS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    at: datetime  # UTC when the page gave a zone, else as printed (marked naive -> UTC)
+    is_updated: bool  # printed as an update time, not the publication time
+    has_time: bool
+
+
+def has_absolute_date(line: str) -> bool:
+    return _ABSOLUTE_DATE.search(line) is not None
+
+
+def find_printed_date(line: str) -> PrintedDate | None:
+    """The first absolute date in a short line, parsed; None when there is none."""
+    if len(line.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in line):
+        return None
+    match = _ABSOLUTE_DATE.search(line)
+    if not match:
+        return None
+    time = match.group("time") or match.group("lead_time")
+    text = match.group("date") + (f" {time}" if time else "")
+    parsed = _parse_absolute(text.replace(" at ", " "))
+    if parsed is None:
+        return None
+    return PrintedDate(parsed, bool(_UPDATED.search(line[: match.start()])), time is not None)
+
+
+@lru_cache(maxsize=4096)
+def _parse_absolute(text: str) -> datetime | None:
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"},
+    )
+    return None if parsed is None else parsed.astimezone(UTC)

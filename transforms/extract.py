@@ -12,6 +12,7 @@ from transforms.bylines import split_dateline, wire_credit
 from transforms.dates import relative_delta
 from transforms.decode import decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
+from transforms.page_meta import header_authors, host_name, printed_date, printed_site_name
 from transforms.paragraphs import parse_body
 from transforms.records import Article, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
@@ -41,6 +42,8 @@ _HTML_SNIFF = re.compile(
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Longer than any outlet name with its punctuation: such a line is never a masthead.
 MAX_OUTLET_NAME_CHARS = 120
+# Dates printed under the headline can open the body's first lines ("Nov 19, 2019 — ...").
+DATE_BODY_LINES = 2
 
 
 def looks_like_html(data: bytes, name: str) -> bool:
@@ -75,8 +78,8 @@ def extract_text_file(data: bytes, context: PageContext) -> FileExtraction:
 def extract_text_page(text: str, context: PageContext) -> list[Article]:
     rules, registry = load_boilerplate(), load_outlets()
     articles: list[Article] = []
-    for raw in segment_page(text, rules):
-        article = _build_article(raw, len(articles), context, rules, registry)
+    for raw in segment_page(text, rules, context.sidecar.url):
+        article = _build_article(raw, len(articles), context, rules, registry, text)
         if article is not None:
             articles.append(article)
     return articles
@@ -88,12 +91,14 @@ def _build_article(
     context: PageContext,
     rules: Boilerplate,
     registry: OutletRegistry,
+    page: str,
 ) -> Article | None:
     body = parse_body(raw.body, rules)
     paragraphs = list(body.paragraphs)
     if not any(p.kind == "text" for p in paragraphs):
         return None
-    outlet, outlet_source = _outlet(raw, body.footer_outlet, body.promo_outlet)
+    footer = body.footer_outlet or _tail_footer(raw.tail, rules)
+    outlet, outlet_source = _outlet(raw, footer, body.promo_outlet)
     wire: str | None = None
     dateline: str | None = None
 
@@ -111,10 +116,7 @@ def _build_article(
             wire = registry.canonical_wire(body.sign_off)
 
     if outlet is None and raw.kind == "main":
-        if context.sidecar.outlet:
-            outlet, outlet_source = context.sidecar.outlet, "sidecar"
-        elif context.sidecar.url and (from_url := registry.outlet_for_url(context.sidecar.url)):
-            outlet, outlet_source = from_url, "url"
+        outlet, outlet_source = _page_outlet(raw, context, registry, page)
     if outlet is not None:
         outlet = registry.canonical_outlet(outlet)
         # The outlet's name alone on a line is a masthead, not a heading or a paragraph.
@@ -123,6 +125,12 @@ def _build_article(
     published_at, published_source = None, None
     if raw.relative_time and (delta := relative_delta(raw.relative_time)) is not None:
         published_at, published_source = context.captured_at - delta, "relative"
+    elif raw.kind == "main":
+        near_headline = [*raw.above, *raw.head, *raw.body[:DATE_BODY_LINES], *raw.tail]
+        published_at, published_source = printed_date(
+            near_headline, context.sidecar.url, context.captured_at
+        )
+    authors = (*body.authors, *header_authors(raw.head + raw.above))
 
     article = Article(
         position=position,
@@ -133,13 +141,35 @@ def _build_article(
         outlet=outlet,
         outlet_source=outlet_source,
         wire=wire,
-        authors=tuple(dict.fromkeys(body.authors)),
+        authors=tuple(dict.fromkeys(authors)),
         dateline=dateline,
         relative_time=raw.relative_time,
         published_at=published_at,
         published_at_source=published_source,
     )
     return _drop_title_echo(article)
+
+
+def _tail_footer(tail: list[str], rules: Boilerplate) -> str | None:
+    """An outlet footer printed after the body, among the page's closing chrome."""
+    return next((name for line in tail if (name := rules.footer_outlet(line.strip()))), None)
+
+
+def _page_outlet(
+    raw: RawArticle, context: PageContext, registry: OutletRegistry, page: str
+) -> tuple[str | None, str | None]:
+    """The outlet of a page's own article: the sidecar's, the URL host's registered one,
+    the name the page prints for its host, then the host itself."""
+    url = context.sidecar.url
+    if context.sidecar.outlet:
+        return context.sidecar.outlet, "sidecar"
+    if url and (registered := registry.outlet_for_url(url)):
+        return registered, "url"
+    if url and (printed := printed_site_name(page.split("\n"), url)):
+        return printed, "page"
+    if host := host_name(url):
+        return host, "host"
+    return None, None
 
 
 def _is_masthead(text: str, outlet: str, registry: OutletRegistry) -> bool:

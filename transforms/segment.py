@@ -19,20 +19,24 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.boilerplate import Boilerplate
-from transforms.dates import parse_relative_time, split_glued_time
+from transforms.bylines import is_byline
+from transforms.dates import has_absolute_date, parse_relative_time, split_glued_time
+from transforms.headline import choose_headline
+from transforms.locate import PageShape, best_stretch, shape_lines
+from transforms.text_shape import is_name_like, is_title_like, load_stopwords
 
-__all__ = ["RawArticle", "segment_page"]
+__all__ = ["DroppedLine", "RawArticle", "segment_page"]
 
 # A header block must start within the first lines of the page to belong to the main article.
 MAIN_HEADER_MAX_LINE = 6
-# Titles and outlet names are short; body paragraphs are not.
-TITLE_MAX_WORDS = 30
-NAME_MAX_WORDS = 6
+# Dates and bylines are printed this close above a headline, when not below it.
+ABOVE_HEADLINE_LINES = 3
+# At most this many heading lines open a body above its first paragraph.
+OPENING_HEADING_LINES = 1
 # A standfirst directly under the title is a full clause, not a label.
 STANDFIRST_MIN_WORDS = 8
 
 _REPEAT_MARK = re.compile(r"^[-–—•·*▪]\s*(?P<name>.+)$")
-_SENTENCE_END = re.compile(r"[.!;:,\"”]$")
 _TRUNCATED_QUOTE = re.compile(r"(…|\.\.\.)['’\"”]$")
 
 
@@ -44,6 +48,20 @@ class RawArticle:
     outlet: str | None = None  # as printed in the header block
     relative_time: str | None = None
     body: list[str] = field(default_factory=list)
+    # Lines between the headline and the body (byline, dates, captions) and after the body
+    # (footers): read for metadata, never stored as body.
+    above: list[str] = field(default_factory=list)  # a few lines over the headline
+    head: list[str] = field(default_factory=list)
+    tail: list[str] = field(default_factory=list)
+    # Prose-like lines of the page left out of every article, with why.
+    dropped: list[DroppedLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    line: int  # 0-based line number in the page
+    reason: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +80,7 @@ class _Header:
     has_repeat: bool
 
 
-def segment_page(text: str, rules: Boilerplate) -> list[RawArticle]:
+def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[RawArticle]:
     """Split a page into its main article (always first) and its related articles."""
     page = text.split("\n")
     kept = [
@@ -70,8 +88,17 @@ def segment_page(text: str, rules: Boilerplate) -> list[RawArticle]:
         for n, line in enumerate(page)
         if line.strip() and not _is_dropped_chrome(line.strip(), rules)
     ]
-    marker = next((i for i, line in enumerate(kept) if rules.is_related_marker(line.text)), None)
     headers = _find_headers(kept)
+    # A "Related Articles" line opens an aggregator's list only when article headers follow
+    # it; elsewhere (a menu, a share bar) it ends nothing.
+    marker = next(
+        (
+            i
+            for i, line in enumerate(kept)
+            if rules.is_related_marker(line.text) and any(h.start > i for h in headers)
+        ),
+        None,
+    )
     main_header = next(
         (
             h
@@ -86,7 +113,7 @@ def segment_page(text: str, rules: Boilerplate) -> list[RawArticle]:
         related = [h for h in headers if h is not main_header and h.has_repeat]
     main_end = marker if marker is not None else (related[0].start if related else len(kept))
 
-    articles = [_main_article(page, kept, main_header, main_end)]
+    articles = [_main_article(page, kept, main_header, main_end, url)]
     for k, header in enumerate(related):
         end = related[k + 1].start if k + 1 < len(related) else len(kept)
         articles.append(
@@ -102,7 +129,7 @@ def segment_page(text: str, rules: Boilerplate) -> list[RawArticle]:
 
 
 def _main_article(
-    page: list[str], kept: list[_Line], header: _Header | None, end: int
+    page: list[str], kept: list[_Line], header: _Header | None, end: int, url: str | None
 ) -> RawArticle:
     article = RawArticle(kind="main")
     if header is not None:
@@ -111,29 +138,77 @@ def _main_article(
         article.relative_time = header.relative_time
         article.body = _raw_lines(page, kept, header.body_start, end)
         return article
-    start = 0
-    if kept and end > 0 and _is_title_like(kept[0].text):
-        article.title = _tidy_title(kept[0].text)
-        start = 1
-        while start < end and kept[start].text == kept[0].text:
-            start += 1
+    region = [line.text for line in kept[:end]]
+    shape = shape_lines(region, load_stopwords())
+    stretch = best_stretch(shape)
+    if stretch is None:
+        article.body = _raw_lines(page, kept, 0, end)
+        return article
+    body_start, body_end = stretch
+    title_at = choose_headline(region, body_start, url)
+    head_start = 0
+    if title_at is not None:
+        article.title = _tidy_title(region[title_at])
+        article.above = region[max(0, title_at - ABOVE_HEADLINE_LINES) : title_at]
+        head_start = title_at + 1
+        body_start = max(body_start, head_start)
+        while head_start < body_start and region[head_start] == region[title_at]:
+            head_start += 1
+        subtitle = head_start if head_start < len(region) else None
         if (
-            start < end
-            and kept[start].number == kept[start - 1].number + 1
-            and _is_title_like(kept[start].text)
-            and len(kept[start].text.split()) >= STANDFIRST_MIN_WORDS
+            subtitle is not None
+            and kept[subtitle].number == kept[subtitle - 1].number + 1
+            and is_title_like(region[subtitle])
+            and len(region[subtitle].split()) >= STANDFIRST_MIN_WORDS
         ):
-            article.subtitle = kept[start].text
-            start += 1
-    article.body = _raw_lines(page, kept, start, end)
+            article.subtitle = region[subtitle]
+            head_start = subtitle + 1
+            body_start = max(body_start, head_start)
+    if _opens_body(region[head_start:body_start]):
+        body_start = head_start  # a section heading right under the headline
+    article.head = region[head_start:body_start]
+    article.body = _raw_lines(page, kept, body_start, body_end)
+    article.tail = region[body_end:end]
+    article.dropped = _dropped_prose(kept, shape, 0, head_start, "before_article")
+    article.dropped += _dropped_prose(kept, shape, head_start, body_start, "article_header")
+    article.dropped += _dropped_prose(kept, shape, body_end, end, "after_article")
     return article
+
+
+def _opens_body(between: list[str]) -> bool:
+    """Whether the few lines between headline and prose are the body's own first heading,
+    not a byline, date, credit or gallery control."""
+    return (
+        0 < len(between) <= OPENING_HEADING_LINES
+        and all(_is_opening_heading(line) for line in between)
+    )
+
+
+def _is_opening_heading(line: str) -> bool:
+    return (
+        is_title_like(line)
+        and not is_byline(line)
+        and not has_absolute_date(line)
+        and len(line.split()) >= 2
+        and line[:1].isupper()
+    )
+
+
+def _dropped_prose(
+    kept: list[_Line], shape: PageShape, start: int, end: int, reason: str
+) -> list[DroppedLine]:
+    return [
+        DroppedLine(kept[i].number, reason, kept[i].text)
+        for i in range(start, end)
+        if shape.lines[i].is_prose
+    ]
 
 
 def _find_headers(kept: list[_Line]) -> list[_Header]:
     headers: list[_Header] = []
     for k, line in enumerate(kept):
         relative = parse_relative_time(line.text)
-        if relative and k > 0 and _is_name_like(kept[k - 1].text):
+        if relative and k > 0 and is_name_like(kept[k - 1].text):
             outlet, start = kept[k - 1].text, k - 1
         elif not relative and (glued := split_glued_time(line.text)):
             (outlet, relative), start = glued, k
@@ -147,10 +222,10 @@ def _find_headers(kept: list[_Line]) -> list[_Header]:
             j += 1
         before = kept[start - 1].text if start > 0 else None
         title: str | None = None
-        if has_repeat and j < len(kept) and _is_title_like(kept[j].text):
+        if has_repeat and j < len(kept) and is_title_like(kept[j].text):
             title = kept[j].text
             j += 1
-        elif before is not None and _is_title_like(before):
+        elif before is not None and is_title_like(before):
             title = before
         while j < len(kept) and kept[j].text == title:
             j += 1  # the title printed again after the header
@@ -177,14 +252,6 @@ def _is_dropped_chrome(line: str, rules: Boilerplate) -> bool:
 def _is_repeat(line: str, outlet: str) -> bool:
     match = _REPEAT_MARK.match(line)
     return match is not None and match.group("name").strip().casefold() == outlet.casefold()
-
-
-def _is_name_like(line: str) -> bool:
-    return len(line.split()) <= NAME_MAX_WORDS and not _SENTENCE_END.search(line)
-
-
-def _is_title_like(line: str) -> bool:
-    return len(line.split()) <= TITLE_MAX_WORDS and not re.search(r"[.;:,]$", line)
 
 
 def _tidy_title(title: str | None) -> str | None:

@@ -1,0 +1,174 @@
+"""The text route on real page dumps: body F1, headlines, outlets and dates.
+
+Run by `make bench`. Pages: ../shared/bench/aeb-dev-text (or --pages DIR): each `<id>.txt`
+is the rendered text of a real news page, scored against the article-extraction
+benchmark's ground truth (../aeb-dev/ground-truth.json) the way the HTML route is. Each
+page gets the URL a crawler's sidecar would give it. Beside the route, three baselines on
+the same dumps: the whole dump stored untouched, trafilatura and jusText on the dump as
+HTML (one `<p>` a line).
+
+Headline: right when it equals the page's `<h1>` or its `og:title` after normalising case,
+quotes and spaces. Date: `published_at` filled, and equal to the date in the URL's path
+wherever the URL has one. Outlet: filled from the URL's host or the page, never a credit,
+date, legal or menu line (checked against the host's name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from bench.aeb_score import PageScore, corpus_f1, page_score
+from bench.report import machine_line, write_section
+from transforms.decode import decode_bytes
+from transforms.extract import PageContext, extract_text_page
+from transforms.records import Article
+from transforms.sidecar import Sidecar
+from transforms.urls import url_date
+
+DEFAULT_PAGES = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb-dev-text"
+CAPTURED_AT = datetime(2020, 1, 10, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    page_id: str
+    score: PageScore
+    headline_ok: bool
+    title: str | None
+    outlet: str | None
+    published: date | None
+    url_date: date | None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    parser.add_argument("--show", action="store_true", help="print each page's figures")
+    args = parser.parse_args()
+    results, baselines = evaluate(args.pages)
+    if args.show:
+        for r in sorted(results, key=lambda r: r.score[0]):
+            print(
+                f"{r.page_id[:10]} tp={r.score[0]:.2f} fp={r.score[1]:.2f} fn={r.score[2]:.2f}"
+                f" head={'ok' if r.headline_ok else 'NO'} {r.title!r:.60} | {r.outlet}"
+                f" | {r.published} / {r.url_date}"
+            )
+    body = render(results, baselines)
+    write_section("text", body)
+    print(body)
+
+
+def evaluate(pages: Path) -> tuple[list[PageResult], dict[str, tuple[float, float, float]]]:
+    truth = json.loads((pages.parent / "aeb-dev" / "ground-truth.json").read_text("utf-8"))
+    headlines = json.loads((pages / "headlines.json").read_text("utf-8"))
+    results: list[PageResult] = []
+    raw_scores: dict[str, list[PageScore]] = {"whole": [], "trafilatura": [], "justext": []}
+    for path in sorted(pages.glob("*.txt")):
+        page_id = path.stem
+        expected = truth[page_id]["articleBody"]
+        url = truth[page_id]["url"]
+        text = decode_bytes(path.read_bytes())
+        context = PageContext(captured_at=CAPTURED_AT, sidecar=Sidecar(CAPTURED_AT, url))
+        articles = extract_text_page(str(text), context)
+        main = articles[0] if articles else None
+        results.append(
+            PageResult(
+                page_id=page_id,
+                score=page_score(expected, _stored_text(main)),
+                headline_ok=_headline_ok(main, headlines[page_id]),
+                title=main.title if main else None,
+                outlet=main.outlet if main else None,
+                published=main.published_at.date() if main and main.published_at else None,
+                url_date=url_date(url),
+            )
+        )
+        raw_scores["whole"].append(page_score(expected, str(text)))
+        raw_scores["trafilatura"].append(page_score(expected, _trafilatura(str(text))))
+        raw_scores["justext"].append(page_score(expected, _justext(str(text))))
+    return results, {name: corpus_f1(scores) for name, scores in raw_scores.items()}
+
+
+def render(
+    results: list[PageResult], baselines: dict[str, tuple[float, float, float]]
+) -> str:
+    precision, recall, f1 = corpus_f1(r.score for r in results)
+    n = len(results)
+    headline = sum(r.headline_ok for r in results) / n
+    outlet = sum(r.outlet is not None for r in results) / n
+    dated = sum(r.published is not None for r in results) / n
+    with_url_date = [r for r in results if r.url_date is not None]
+    url_agree = sum(r.published == r.url_date for r in with_url_date)
+    rows = [
+        ("the whole dump stored as the body", *baselines["whole"]),
+        ("trafilatura on the dump as HTML, one `<p>` a line (fast)", *baselines["trafilatura"]),
+        ("jusText on the same HTML (English stoplist)", *baselines["justext"]),
+        ("**newsdesk text route**", precision, recall, f1),
+    ]
+    table = "\n".join(f"| {name} | {f:.4f} | {p:.4f} | {r:.4f} |" for name, p, r, f in rows)
+    return f"""## Text route — real page dumps
+
+{machine_line()} Command: `make bench` (`python -m bench.text_route`).
+{n} pages of `../shared/bench/aeb-dev-text/` (a browser's rendered text of real news pages),
+each with a sidecar URL; scored with the benchmark's method (`bench/aeb_score.py`).
+
+| | body F1 | precision | recall |
+|---|---|---|---|
+{table}
+
+- Headline equal to the page's `<h1>` or `og:title` (case, quotes, spaces normalised):
+  **{headline:.1%}** (target ≥ 90 %).
+- Outlet filled: **{outlet:.1%}** (target ≥ 95 %).
+- `published_at` filled: **{dated:.1%}** (target ≥ 80 %); equal to the URL's date on
+  **{url_agree} of {len(with_url_date)}** pages whose URL has one.
+- The route's text is what it stores: the `dateline` field, then the body.
+"""
+
+
+def _stored_text(article: Article | None) -> str:
+    if article is None:
+        return ""
+    return "\n".join(t for t in (article.dateline, article.body) if t)
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _norm_headline(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", html.unescape(text or "")).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _headline_ok(article: Article | None, truth: dict[str, str]) -> bool:
+    if article is None or not article.title:
+        return False
+    found = _norm_headline(article.title)
+    return any(found == _norm_headline(truth.get(key)) for key in ("headline_h1", "headline_og"))
+
+
+def _as_html(text: str) -> str:
+    lines = (html.escape(line) for line in text.split("\n") if line.strip())
+    return "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>"
+
+
+def _trafilatura(text: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(_as_html(text), fast=True) or ""
+
+
+def _justext(text: str) -> str:
+    import justext
+
+    paragraphs = justext.justext(_as_html(text), justext.get_stoplist("English"))
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Which line of a page dump is the article's headline.
+
+The headline is the line that best matches the words of the URL's slug (sites build the
+slug from the headline), else the nearest headline-shaped line above the body, past the
+byline, date and caption lines that sit between them. Menu items, labels and UI phrases
+("Back to Gallery", "Skip to main content") are too short or too far to win.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.bylines import is_byline
+from transforms.dates import has_absolute_date
+from transforms.text_shape import is_title_like, words
+from transforms.urls import slug_words
+
+__all__ = ["choose_headline"]
+
+# How far above the body the headline may sit when no slug points at it (lines of a
+# byline/date/gallery cluster; galleries print a dozen lines of captions and controls).
+HEADLINE_WINDOW_LINES = 25
+# Without a slug to confirm it, a headline has at least this many words of letters:
+# shorter lines above a body are labels and controls.
+HEADLINE_MIN_WORDS = 4
+# A slug and a line agree when this share of their words is common (Dice coefficient);
+# slugs drop stopwords and punctuation, and some are cut short.
+SLUG_MIN_AGREEMENT = 0.5
+# A slug needs this many words to point at a line (ids and section names do not).
+SLUG_MIN_WORDS = 3
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def choose_headline(lines: list[str], body_start: int, url: str | None) -> int | None:
+    """The index of the headline among lines[:body_start + 1], or None when there is none.
+
+    The body's first line can be the headline itself: a headline that asks a question
+    reads like a sentence.
+    """
+    candidates = [i for i in range(min(body_start + 1, len(lines))) if _is_candidate(lines[i])]
+    slug = set(slug_words(url))
+    if len(slug) >= SLUG_MIN_WORDS and candidates:
+        scored = [(_agreement(lines[i], slug), i) for i in candidates]
+        agreement, index = max(scored)
+        if agreement >= SLUG_MIN_AGREEMENT:
+            return index
+    above = [i for i in candidates if i < body_start]
+    for i in reversed(above):
+        if i < body_start - HEADLINE_WINDOW_LINES:
+            break
+        if _letter_words(lines[i]) >= HEADLINE_MIN_WORDS:
+            # A standfirst sits directly under its shorter headline.
+            if i - 1 in above and _letter_words(lines[i - 1]) < _letter_words(lines[i]):
+                return i - 1
+            return i
+    # A short title line directly over the body (or opening it), at the page's top.
+    if candidates and candidates[0] <= min(body_start, 2) and _letter_words(lines[candidates[0]]) >= 2:
+        return candidates[0]
+    return None
+
+
+def _is_candidate(line: str) -> bool:
+    return (
+        is_title_like(line)
+        and _letter_words(line) >= 2
+        and not is_byline(line)
+        and not has_absolute_date(line)
+    )
+
+
+def _letter_words(line: str) -> int:
+    return sum(1 for w in words(line) if _LETTERS.search(w))
+
+
+def _agreement(line: str, slug: set[str]) -> float:
+    found = {w.lower() for w in words(line)}
+    # Words of the line split the way a slug splits them ("Play…and" -> play, and).
+    found |= {part for w in found for part in re.split(r"['’\-]", w) if part}
+    common = len(found & slug)
+    return 2 * common / (len(found) + len(slug)) if found else 0.0

@@ -1,0 +1,93 @@
+"""Where the article is in a page dump: the densest stretch of prose among its lines.
+
+A page's rendered text is its menus, share bars, galleries, teasers and footers around one
+article. Lines are judged by what they are, the way jusText and trafilatura judge HTML
+blocks: a prose line has enough words, the stopword density of running text in the page's
+language, and ends like a sentence (or is long); menu items, labels, credits and teaser
+headlines are not. Each prose line scores its words and each other line costs a fixed
+amount, and the article is the stretch with the highest total (a maximum-sum run), so
+headings and captions between paragraphs stay inside it while a menu run or a footer
+between two prose regions splits them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from transforms.text_shape import Stopwords, ends_like_sentence, words
+
+__all__ = ["LineShape", "PageShape", "best_stretch", "shape_lines"]
+
+# A prose line has at least this many words: shorter lines are labels, menu items and
+# credits whatever their punctuation (jusText's "short" class ends at ~70 characters).
+PROSE_MIN_WORDS = 8
+# Running text in any language has at least this share of stopwords; jusText's lowest
+# threshold for "good" paragraphs is 0.30 and its "near-good" 0.20 — lines of a dump are
+# shorter than paragraphs, so the lower one.
+PROSE_MIN_STOPWORD_DENSITY = 0.2
+# Below this share of stopwords over the whole page's long lines, no stoplist is the
+# page's language (a language jusText has no list for, or a page of names and figures).
+PAGE_MIN_STOPWORD_DENSITY = 0.1
+# A line this long is prose even without a closing full stop (a paragraph ending in a
+# quotation mark, a colon before a list, a cut-off teaser of the next paragraph).
+PROSE_LONG_WORDS = 25
+# What one line that is not prose costs the stretch it sits in, in words of prose: a
+# heading or a caption between paragraphs costs less than the paragraphs around it bring,
+# a run of a dozen menu lines costs more than a stray sentence of footer brings.
+NON_PROSE_LINE_COST = 6
+
+
+@dataclass(frozen=True, slots=True)
+class LineShape:
+    n_words: int
+    is_prose: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PageShape:
+    language: str | None  # the jusText stoplist the page's text uses most
+    lines: tuple[LineShape, ...]
+
+
+def shape_lines(lines: list[str], stopwords: Stopwords) -> PageShape:
+    """Each line's word count and whether it is prose, judged in the page's language."""
+    tokens = [words(line) for line in lines]
+    long_tokens = [t for toks in tokens if len(toks) >= PROSE_MIN_WORDS for t in toks]
+    language = stopwords.best_language(long_tokens)
+    if stopwords.density(long_tokens, language) < PAGE_MIN_STOPWORD_DENSITY:
+        language = None  # no stoplist fits the page: judge its lines by shape alone
+    # A line printed more than once on a page is furniture: a gallery's caption, a teaser
+    # shown in two lists, a promo repeated between paragraphs. Article paragraphs are not
+    # repeated.
+    repeated = {line for line, n in Counter(lines).items() if n > 1}
+    shapes = []
+    for line, toks in zip(lines, tokens, strict=True):
+        n = len(toks)
+        prose = (
+            n >= PROSE_MIN_WORDS
+            and line not in repeated
+            and (ends_like_sentence(line) or n >= PROSE_LONG_WORDS)
+            and (language is None or stopwords.density(toks, language) >= PROSE_MIN_STOPWORD_DENSITY)
+        )
+        shapes.append(LineShape(n, prose))
+    return PageShape(language, tuple(shapes))
+
+
+def best_stretch(shape: PageShape) -> tuple[int, int] | None:
+    """[start, end) of the highest-scoring run of lines, starting and ending on prose."""
+    best: tuple[float, int, int] | None = None
+    total, start = 0.0, 0
+    for i, line in enumerate(shape.lines):
+        gain = line.n_words if line.is_prose else -NON_PROSE_LINE_COST
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if line.is_prose and (best is None or total > best[0]):
+            best = (total, start, i + 1)
+    if best is None:
+        return None
+    _, start, end = best
+    while start < end and not shape.lines[start].is_prose:
+        start += 1
+    return start, end
