@@ -13,6 +13,8 @@ __all__ = [
     "PrintedDate",
     "find_printed_date",
     "has_absolute_date",
+    "split_date_line",
+    "with_capture_year",
     "RELATIVE_TIME", "parse_relative_time", "relative_delta", "split_glued_time"]
 
 _UNITS = r"(?:second|sec|minute|min|hour|hr|day|week|month|year)s?"
@@ -81,12 +83,19 @@ _TIME = (
     r"(?:\s*(?-i:(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?|[A-Z]{2,4}\b))?"
 )
 _YEAR = r"(?:19|20)\d\d"
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _ABSOLUTE_DATE = re.compile(
     rf"(?:(?P<lead_time>{_TIME}),?\s+)?"
     rf"(?P<date>{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
-    rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}/\d\d/\d\d))"
+    rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}/\d\d/\d\d"
+    rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?=,?\s+\d{{1,2}}[:.]\d\d)))"
     rf"(?:(?:,|\s+at|\s*[|·•-])?\s+(?P<time>{_TIME}))?",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last )?updated|published|posted|first published|modified|date)\s*(?:on|at)?\s*:?\s*",
     re.IGNORECASE,
 )
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|last updated)\b", re.IGNORECASE)
@@ -99,6 +108,29 @@ class PrintedDate:
     at: datetime  # UTC when the page gave a zone, else as printed (marked naive -> UTC)
     is_updated: bool  # printed as an update time, not the publication time
     has_time: bool
+    has_year: bool = True
+
+
+# A date line's words besides the date: a label, a byline, a source ("Updated", "By Jane
+# Roe", "Associated Press"); more is a sentence that mentions a date.
+DATE_LINE_MAX_OTHER_WORDS = 6
+
+
+def split_date_line(line: str) -> tuple[PrintedDate, str] | None:
+    """(date, the rest of the line) for a line that is a printed date with at most a label,
+    a byline or a source beside it; None for any other line."""
+    if len(line.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in line):
+        return None
+    match = _ABSOLUTE_DATE.search(line)
+    if match is None or (found := find_printed_date(line)) is None:
+        return None
+    rest = (line[: match.start()] + " " + line[match.end() :]).strip(" \t-–—|·•,;:")
+    rest = _DATE_LABEL.sub("", rest).strip(" \t-–—|·•,;:")
+    n_other = len(rest.split())
+    # "The show opens November 20, 2019." is a sentence that mentions a date.
+    if n_other > DATE_LINE_MAX_OTHER_WORDS or (n_other > 2 and line.rstrip().endswith(".")):
+        return None
+    return found, rest
 
 
 def has_absolute_date(line: str) -> bool:
@@ -117,7 +149,21 @@ def find_printed_date(line: str) -> PrintedDate | None:
     parsed = _parse_absolute(text.replace(" at ", " "))
     if parsed is None:
         return None
+    if not _HAS_YEAR.search(match.group("date")):
+        # "Updated Nov 19, 6:55 AM": the year is the capture's, or the one before when
+        # that day is still to come (resolved by the caller, who knows the capture).
+        return PrintedDate(parsed, bool(_UPDATED.search(line[: match.start()])), True, False)
     return PrintedDate(parsed, bool(_UPDATED.search(line[: match.start()])), time is not None)
+
+
+def with_capture_year(date: PrintedDate, captured_at: datetime) -> PrintedDate:
+    """A date printed without its year, in the capture's year or the year before."""
+    if date.has_year:
+        return date
+    at = date.at.replace(year=captured_at.year)
+    if at > captured_at + timedelta(days=1):
+        at = at.replace(year=captured_at.year - 1)
+    return PrintedDate(at, date.is_updated, date.has_time, True)
 
 
 @lru_cache(maxsize=4096)

@@ -42,8 +42,8 @@ _HTML_SNIFF = re.compile(
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Longer than any outlet name with its punctuation: such a line is never a masthead.
 MAX_OUTLET_NAME_CHARS = 120
-# Dates printed under the headline can open the body's first lines ("Nov 19, 2019 — ...").
-DATE_BODY_LINES = 2
+# A date printed after the body sits in its first lines of closing chrome.
+DATE_TAIL_LINES = 10
 
 
 def looks_like_html(data: bytes, name: str) -> bool:
@@ -126,10 +126,13 @@ def _build_article(
     if raw.relative_time and (delta := relative_delta(raw.relative_time)) is not None:
         published_at, published_source = context.captured_at - delta, "relative"
     elif raw.kind == "main":
-        near_headline = [*raw.above, *raw.head, *raw.body[:DATE_BODY_LINES], *raw.tail]
         published_at, published_source = printed_date(
-            near_headline, context.sidecar.url, context.captured_at
+            [*raw.above, *raw.head], body.dates, context.sidecar.url, context.captured_at
         )
+        if published_at is None:
+            published_at, published_source = printed_date(
+                raw.tail[:DATE_TAIL_LINES], [], context.sidecar.url, context.captured_at
+            )
     authors = (*body.authors, *header_authors(raw.head + raw.above))
 
     article = Article(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.boilerplate import Boilerplate
 from transforms.bylines import is_byline
 from transforms.dates import has_absolute_date
 from transforms.text_shape import is_title_like, words
@@ -23,27 +24,39 @@ HEADLINE_WINDOW_LINES = 25
 # Without a slug to confirm it, a headline has at least this many words of letters:
 # shorter lines above a body are labels and controls.
 HEADLINE_MIN_WORDS = 4
-# A slug and a line agree when this share of their words is common (Dice coefficient);
-# slugs drop stopwords and punctuation, and some are cut short.
-SLUG_MIN_AGREEMENT = 0.5
+# A slug points at the line that holds at least this share of its words (slugs drop
+# stopwords and punctuation, and some are cut short, so not all).
+SLUG_MIN_AGREEMENT = 0.4
+# A line shorter than a headline must hold most of the slug ("MacBook Pro" is a menu
+# entry under the slug 13-inch-macbook-pro-scissor-keyboard-2020).
+SHORT_LINE_SLUG_AGREEMENT = 0.8
+# A standfirst is a full clause; a headline over it is shorter.
+STANDFIRST_MIN_WORDS = 8
 # A slug needs this many words to point at a line (ids and section names do not).
 SLUG_MIN_WORDS = 3
 
 _LETTERS = re.compile(r"[^\W\d_]")
+# A line wholly in brackets is a credit or an aside: "(Reed Saxon / Associated Press)".
+_BRACKETED = re.compile(r"^[(\[].*[)\]]$")
 
 
-def choose_headline(lines: list[str], body_start: int, url: str | None) -> int | None:
+def choose_headline(
+    lines: list[str], body_start: int, url: str | None, rules: Boilerplate
+) -> int | None:
     """The index of the headline among lines[:body_start + 1], or None when there is none.
 
     The body's first line can be the headline itself: a headline that asks a question
     reads like a sentence.
     """
-    candidates = [i for i in range(min(body_start + 1, len(lines))) if _is_candidate(lines[i])]
+    candidates = [
+        i for i in range(min(body_start + 1, len(lines))) if _is_candidate(lines[i], rules)
+    ]
     slug = set(slug_words(url))
     if len(slug) >= SLUG_MIN_WORDS and candidates:
         scored = [(_agreement(lines[i], slug), i) for i in candidates]
-        agreement, index = max(scored)
-        if agreement >= SLUG_MIN_AGREEMENT:
+        (share, _), index = max(scored)
+        short = _letter_words(lines[index]) < HEADLINE_MIN_WORDS
+        if share >= (SHORT_LINE_SLUG_AGREEMENT if short else SLUG_MIN_AGREEMENT):
             return index
     above = [i for i in candidates if i < body_start]
     for i in reversed(above):
@@ -51,7 +64,11 @@ def choose_headline(lines: list[str], body_start: int, url: str | None) -> int |
             break
         if _letter_words(lines[i]) >= HEADLINE_MIN_WORDS:
             # A standfirst sits directly under its shorter headline.
-            if i - 1 in above and _letter_words(lines[i - 1]) < _letter_words(lines[i]):
+            if (
+                i - 1 in above
+                and len(lines[i].split()) >= STANDFIRST_MIN_WORDS
+                and HEADLINE_MIN_WORDS <= _letter_words(lines[i - 1]) < _letter_words(lines[i])
+            ):
                 return i - 1
             return i
     # A short title line directly over the body (or opening it), at the page's top.
@@ -60,9 +77,13 @@ def choose_headline(lines: list[str], body_start: int, url: str | None) -> int |
     return None
 
 
-def _is_candidate(line: str) -> bool:
+def _is_candidate(line: str, rules: Boilerplate) -> bool:
     return (
         is_title_like(line)
+        and rules.line_rule(line) is None
+        and not rules.photo_credit.search(line)
+        and rules.footer_outlet(line) is None
+        and not _BRACKETED.match(line)
         and _letter_words(line) >= 2
         and not is_byline(line)
         and not has_absolute_date(line)
@@ -73,9 +94,10 @@ def _letter_words(line: str) -> int:
     return sum(1 for w in words(line) if _LETTERS.search(w))
 
 
-def _agreement(line: str, slug: set[str]) -> float:
+def _agreement(line: str, slug: set[str]) -> tuple[float, float]:
+    """(share of the slug's words in the line, Dice coefficient of the two word sets)."""
     found = {w.lower() for w in words(line)}
     # Words of the line split the way a slug splits them ("Play…and" -> play, and).
     found |= {part for w in found for part in re.split(r"['’\-]", w) if part}
     common = len(found & slug)
-    return 2 * common / (len(found) + len(slug)) if found else 0.0
+    return common / len(slug), 2 * common / (len(found) + len(slug))

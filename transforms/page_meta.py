@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 
 from transforms.bylines import parse_header_byline
-from transforms.dates import PrintedDate, find_printed_date
+from transforms.dates import PrintedDate, find_printed_date, with_capture_year
 from transforms.text_shape import words
 from transforms.urls import host_of, url_date
 
@@ -39,10 +39,16 @@ def header_authors(lines: list[str]) -> tuple[str, ...]:
 
 
 def printed_date(
-    lines: list[str], url: str | None, captured_at: datetime
+    lines: list[str], body_dates: list[PrintedDate], url: str | None, captured_at: datetime
 ) -> tuple[datetime | None, str | None]:
-    """(published_at, source): a printed date, confirmed or supplied by the URL's date."""
-    found = [d for d in map(find_printed_date, lines) if d and _plausible(d, captured_at)]
+    """(published_at, source): a date printed in the lines around the headline or on a
+    date line of the body, confirmed or supplied by the URL's date."""
+    near = [d for d in map(find_printed_date, lines) if d]
+    found = [
+        dated
+        for d in (*near, *body_dates)
+        if _plausible(dated := with_capture_year(d, captured_at), captured_at)
+    ]
     in_url = url_date(url)
     published = [d for d in found if not d.is_updated] or found
     if in_url is not None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import blingfire
 
 from transforms.boilerplate import Boilerplate
-from transforms.bylines import parse_author_line, split_trailing_agency
+from transforms.bylines import parse_author_line, parse_header_byline, split_trailing_agency
+from transforms.dates import PrintedDate, split_date_line
 from transforms.records import Paragraph
 
 __all__ = ["RUN_ON_CHARS", "BodyParse", "parse_body", "split_run_on"]
@@ -55,6 +56,7 @@ class BodyParse:
     footer_outlet: str | None = None  # from "This article originally appeared in X"
     promo_outlet: str | None = None  # from "Sign up for X's newsletters"
     dropped: list[str] = field(default_factory=list)  # names of the rules that fired
+    dates: list[PrintedDate] = field(default_factory=list)  # from date lines in the body
 
 
 def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
@@ -81,6 +83,13 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             result.dropped.append(rule.name)
             if rule.action == "cut_rest":
                 break
+            continue
+        if (dated := split_date_line(line)) is not None:
+            # "Nov. 19, 2019 8:03 am ET", "By Jane Roe November 19, 2019, 07:47 PM EST".
+            date, rest = dated
+            result.dates.append(date)
+            result.authors.extend(parse_header_byline(rest) or ())
+            result.dropped.append("date_line")
             continue
         if (authors := parse_author_line(line)) is not None:
             result.authors.extend(authors)

@@ -113,7 +113,7 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
         related = [h for h in headers if h is not main_header and h.has_repeat]
     main_end = marker if marker is not None else (related[0].start if related else len(kept))
 
-    articles = [_main_article(page, kept, main_header, main_end, url)]
+    articles = [_main_article(page, kept, main_header, main_end, url, rules)]
     for k, header in enumerate(related):
         end = related[k + 1].start if k + 1 < len(related) else len(kept)
         articles.append(
@@ -129,7 +129,12 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
 
 
 def _main_article(
-    page: list[str], kept: list[_Line], header: _Header | None, end: int, url: str | None
+    page: list[str],
+    kept: list[_Line],
+    header: _Header | None,
+    end: int,
+    url: str | None,
+    rules: Boilerplate,
 ) -> RawArticle:
     article = RawArticle(kind="main")
     if header is not None:
@@ -145,7 +150,7 @@ def _main_article(
         article.body = _raw_lines(page, kept, 0, end)
         return article
     body_start, body_end = stretch
-    title_at = choose_headline(region, body_start, url)
+    title_at = choose_headline(region, body_start, url, rules)
     head_start = 0
     if title_at is not None:
         article.title = _tidy_title(region[title_at])
