@@ -11,6 +11,7 @@ import dateparser
 
 __all__ = [
     "PrintedDate",
+    "find_labelled_relative",
     "find_printed_date",
     "has_absolute_date",
     "split_date_line",
@@ -53,6 +54,23 @@ def split_glued_time(line: str) -> tuple[str, str] | None:
     return name, match.group("rel").lower()
 
 
+# "Published 1 day ago", "Updated: 22 hours ago", "Posted yesterday": a label, then a
+# relative time, as a line of its own.
+_LABELLED_RELATIVE = re.compile(
+    rf"^(?:(?P<label>(?:last )?updated|published|posted|first published)\s*:?\s*)?(?P<rel>{_REL})\.?$",
+    re.IGNORECASE,
+)
+
+
+def find_labelled_relative(line: str) -> tuple[str, bool] | None:
+    """(relative time, is an update) for a line such as 'Published 1 day ago'."""
+    match = _LABELLED_RELATIVE.match(line.strip())
+    if not match:
+        return None
+    label = (match.group("label") or "").lower()
+    return match.group("rel").lower(), "updated" in label
+
+
 def relative_delta(expression: str) -> timedelta | None:
     """How long before the capture time an expression like 'an hour ago' points."""
     return _delta_cached(expression.strip().lower())
@@ -90,7 +108,10 @@ _ABSOLUTE_DATE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
     rf"|{_YEAR}-\d\d-\d\d|\d{{1,2}}\.\d{{1,2}}\.{_YEAR}|{_YEAR}/\d\d/\d\d"
     rf"|\d{{1,2}}/\d{{1,2}}/{_YEAR}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?=,?\s+\d{{1,2}}[:.]\d\d)))"
+    rf"|{_MONTH}\s+\d{{1,2}}(?=,?\s+\d{{1,2}}[:.]\d\d)"
+    # Month names of other languages ("25. September 2018", "24 сентября 2018"): a word
+    # of letters between a day and a year, checked by dateparser, which knows them.
+    rf"|\d{{1,2}}\.?\s+[^\W\d_]{{3,12}}\.?\s+{_YEAR}))"
     rf"(?:(?:,|\s+at|\s*[|·•-])?\s+(?P<time>{_TIME}))?",
     re.IGNORECASE,
 )
@@ -168,9 +189,14 @@ def with_capture_year(date: PrintedDate, captured_at: datetime) -> PrintedDate:
 
 @lru_cache(maxsize=4096)
 def _parse_absolute(text: str) -> datetime | None:
+    # English first (the month pattern's own names); other languages only for the
+    # letter-word form, whose month name dateparser must recognise.
     parsed = dateparser.parse(
         text,
         languages=["en"],
+        settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"},
+    ) or dateparser.parse(
+        text,
         settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"},
     )
     return None if parsed is None else parsed.astimezone(UTC)

@@ -30,7 +30,7 @@ __all__ = ["DroppedLine", "RawArticle", "segment_page"]
 # A header block must start within the first lines of the page to belong to the main article.
 MAIN_HEADER_MAX_LINE = 6
 # Dates and bylines are printed this close above a headline, when not below it.
-ABOVE_HEADLINE_LINES = 3
+ABOVE_HEADLINE_LINES = 6
 # At most this many heading lines open a body above its first paragraph.
 OPENING_HEADING_LINES = 1
 # A standfirst directly under the title is a full clause, not a label.
@@ -165,6 +165,8 @@ def _main_article(
             and kept[subtitle].number == kept[subtitle - 1].number + 1
             and is_title_like(region[subtitle])
             and len(region[subtitle].split()) >= STANDFIRST_MIN_WORDS
+            and not is_byline(region[subtitle])
+            and not has_absolute_date(region[subtitle])
         ):
             article.subtitle = region[subtitle]
             head_start = subtitle + 1
