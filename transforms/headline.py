@@ -67,7 +67,9 @@ def choose_headline(
             if (
                 i - 1 in above
                 and len(lines[i].split()) >= STANDFIRST_MIN_WORDS
-                and HEADLINE_MIN_WORDS <= _letter_words(lines[i - 1]) < _letter_words(lines[i])
+                and _letter_words(lines[i - 1]) < _letter_words(lines[i])
+                # A short headline only at the page's top, where no menu sits above it.
+                and _letter_words(lines[i - 1]) >= (2 if i - 1 == 0 else HEADLINE_MIN_WORDS)
             ):
                 return i - 1
             return i

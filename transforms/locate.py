@@ -35,7 +35,9 @@ PROSE_LONG_WORDS = 25
 # What one line that is not prose costs the stretch it sits in, in words of prose: a
 # heading or a caption between paragraphs costs less than the paragraphs around it bring,
 # a run of a dozen menu lines costs more than a stray sentence of footer brings.
-NON_PROSE_LINE_COST = 6
+NON_PROSE_LINE_COST = 7
+# What a prose line between two non-prose lines brings, as a share of its words.
+ISOLATED_PROSE_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +80,17 @@ def best_stretch(shape: PageShape) -> tuple[int, int] | None:
     """[start, end) of the highest-scoring run of lines, starting and ending on prose."""
     best: tuple[float, int, int] | None = None
     total, start = 0.0, 0
-    for i, line in enumerate(shape.lines):
-        gain = line.n_words if line.is_prose else -NON_PROSE_LINE_COST
+    lines = shape.lines
+    for i, line in enumerate(lines):
+        if line.is_prose:
+            # A prose line with no prose beside it is a teaser's summary or a caption
+            # more often than a paragraph: paragraphs come in runs.
+            alone = not (i > 0 and lines[i - 1].is_prose) and not (
+                i + 1 < len(lines) and lines[i + 1].is_prose
+            )
+            gain = line.n_words * (ISOLATED_PROSE_WEIGHT if alone else 1.0)
+        else:
+            gain = -NON_PROSE_LINE_COST
         if total <= 0:
             total, start = 0.0, i
         total += gain

@@ -11,9 +11,13 @@ from transforms.boilerplate import Boilerplate
 from transforms.bylines import parse_author_line, parse_header_byline, split_trailing_agency
 from transforms.dates import PrintedDate, split_date_line
 from transforms.records import Paragraph
+from transforms.text_shape import word_count
 
 __all__ = ["RUN_ON_CHARS", "BodyParse", "parse_body", "split_run_on"]
 
+# An end-of-article rule (comments, related lists) cuts only after this many words of
+# body text: a news article's first paragraph alone is longer.
+CUT_MIN_BODY_WORDS = 30
 # A line longer than this lost its paragraph breaks (aggregators flatten bodies to one
 # line); the seeds' longest real paragraph is ~950 characters.
 RUN_ON_CHARS = 1200
@@ -57,6 +61,7 @@ class BodyParse:
     promo_outlet: str | None = None  # from "Sign up for X's newsletters"
     dropped: list[str] = field(default_factory=list)  # names of the rules that fired
     dates: list[PrintedDate] = field(default_factory=list)  # from date lines in the body
+    cut: tuple[int, str] | None = None  # (line index, rule) where an end rule cut the body
 
 
 def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
@@ -81,7 +86,10 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             result.promo_outlet = rules.promo_outlet(line)
         if rule := rules.line_rule(line):
             result.dropped.append(rule.name)
-            if rule.action == "cut_rest":
+            # An end-of-article rule ends only a body that has begun: in a share bar over
+            # the first paragraph, "Comments" is a link, not the comment section.
+            if rule.action == "cut_rest" and _text_words(items) >= CUT_MIN_BODY_WORDS:
+                result.cut = (index, rule.name)
                 break
             continue
         if (dated := split_date_line(line)) is not None:
@@ -125,6 +133,10 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             items.append(Paragraph("text", text))
     result.paragraphs = _mark_headings(items)
     return result
+
+
+def _text_words(items: list[Paragraph]) -> int:
+    return sum(word_count(p.text) for p in items if p.kind == "text")
 
 
 def split_run_on(text: str, rules: Boilerplate) -> list[str]:
