@@ -54,8 +54,9 @@ class Boilerplate:
             return None
         return next((rule for rule in self.line_rules if rule.pattern.search(line)), None)
 
-    def html_line_rule(self, line: str) -> LineRule | None:
-        """Rules for what HTML extraction leaves, then the general chrome rules."""
+    def furniture_rule(self, line: str) -> LineRule | None:
+        """Rules for the page furniture left inside an article's text by either route
+        (teaser links, update stamps, section labels), then the general chrome rules."""
         found = None
         if self.any_html_line_rule.search(line):
             found = next(rule for rule in self.html_line_rules if rule.pattern.search(line))
@@ -116,6 +117,8 @@ def load_boilerplate() -> Boilerplate:
         # A caption ending in a credit: "... by Shutterstock.com / someone." or "(Getty Images)".
         photo_credit=re.compile(
             rf"(?:\bby\s+\S+\.(?:com|net|org)\s*/\s*\S+\.?$)"
+            # "... (Image: GETTY )", "(Photo: Jane Roe/AP)": a credit closing a caption.
+            rf"|(?:\((?:image|photo|picture|credit|pic)s?\s*:\s*[^)]{{1,60}}\)\s*\|?$)"
             rf"|(?:[(/]\s*(?:{credits})\b[^)/]{{0,40}}\)?\.?$)",
             flags,
         ),

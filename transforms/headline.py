@@ -38,6 +38,11 @@ SLUG_MIN_WORDS = 3
 _LETTERS = re.compile(r"[^\W\d_]")
 # A line wholly in brackets is a credit or an aside: "(Reed Saxon / Associated Press)".
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")
+# A photographer and an agency or outlet: "Alex Wong | Getty Images", "Doug Mills/The New
+# York Times".
+_PHOTO_CREDIT = re.compile(
+    r"^[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,3}\s*[/|]\s*(?:[A-Z][\w.'’\-]*\s*){1,5}$"
+)
 
 
 def choose_headline(
@@ -86,6 +91,7 @@ def _is_candidate(line: str, rules: Boilerplate) -> bool:
         and not rules.photo_credit.search(line)
         and rules.footer_outlet(line) is None
         and not _BRACKETED.match(line)
+        and not _PHOTO_CREDIT.match(line)
         and _letter_words(line) >= 2
         and not is_byline(line)
         and not has_absolute_date(line)

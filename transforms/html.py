@@ -129,7 +129,7 @@ def _paragraphs(body: etree._Element, rules: Boilerplate) -> list[Paragraph]:
     for kind, text in _blocks(body):
         if not text:
             continue
-        rule = rules.html_line_rule(text)
+        rule = rules.furniture_rule(text)
         if rule is not None and rule.action == "cut_rest":
             break
         if rule is None:

@@ -11,13 +11,17 @@ from transforms.boilerplate import Boilerplate
 from transforms.bylines import parse_author_line, parse_header_byline, split_trailing_agency
 from transforms.dates import PrintedDate, split_date_line
 from transforms.records import Paragraph
-from transforms.text_shape import word_count
+from transforms.text_shape import ends_like_sentence, word_count
 
 __all__ = ["RUN_ON_CHARS", "BodyParse", "parse_body", "split_run_on"]
 
 # An end-of-article rule (comments, related lists) cuts only after this many words of
 # body text: a news article's first paragraph alone is longer.
 CUT_MIN_BODY_WORDS = 30
+# A list of links set inside an article holds a few items; prose resuming within this
+# many lines after its opener means the article goes on.
+INLINE_LIST_LOOKAHEAD_LINES = 8
+INLINE_PROSE_MIN_WORDS = 8
 # A line longer than this lost its paragraph breaks (aggregators flatten bodies to one
 # line); the seeds' longest real paragraph is ~950 characters.
 RUN_ON_CHARS = 1200
@@ -70,8 +74,11 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
     items: list[Paragraph] = []
     stripped = [line.strip() for line in lines]
     skip_next_credit = False
+    resume_at = 0  # after an inline list of links, the index where prose resumes
     for index, line in enumerate(stripped):
-        if not line:
+        if not line or index < resume_at:
+            if line:
+                result.dropped.append("inline_list")
             continue
         if skip_next_credit:
             skip_next_credit = False
@@ -84,11 +91,15 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             break
         if result.promo_outlet is None:
             result.promo_outlet = rules.promo_outlet(line)
-        if rule := rules.line_rule(line):
+        if rule := rules.furniture_rule(line):
             result.dropped.append(rule.name)
             # An end-of-article rule ends only a body that has begun: in a share bar over
             # the first paragraph, "Comments" is a link, not the comment section.
-            if rule.action == "cut_rest" and _text_words(items) >= CUT_MIN_BODY_WORDS:
+            ends = rule.action in ("cut_rest", "cut_list")
+            if ends and _text_words(items) >= CUT_MIN_BODY_WORDS:
+                if rule.action == "cut_list" and (resume := _prose_resumes(stripped, index)):
+                    resume_at = resume
+                    continue
                 result.cut = (index, rule.name)
                 break
             continue
@@ -133,6 +144,20 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             items.append(Paragraph("text", text))
     result.paragraphs = _mark_headings(items)
     return result
+
+
+def _prose_resumes(lines: list[str], index: int) -> int | None:
+    """The index of the first of two prose lines within a few lines after a list opens,
+    if the article goes on there; None when the list runs to the end."""
+    ahead = [i for i in range(index + 1, len(lines)) if lines[i]][:INLINE_LIST_LOOKAHEAD_LINES]
+    for a, b in zip(ahead, ahead[1:], strict=False):
+        if _is_prose(lines[a]) and _is_prose(lines[b]):
+            return a
+    return None
+
+
+def _is_prose(line: str) -> bool:
+    return word_count(line) >= INLINE_PROSE_MIN_WORDS and ends_like_sentence(line)
 
 
 def _text_words(items: list[Paragraph]) -> int:
