@@ -35,6 +35,7 @@ class Boilerplate:
     line_rules: tuple[LineRule, ...]
     html_line_rules: tuple[LineRule, ...]
     outlet_footers: tuple[NamedPattern, ...]
+    copyright_footers: tuple[NamedPattern, ...]
     outlet_promos: tuple[NamedPattern, ...]
     sentence_rules: tuple[NamedPattern, ...]
     # Whether any rule of each list matches (the lists still decide which one did).
@@ -44,6 +45,10 @@ class Boilerplate:
     inline_promo: re.Pattern[str]
     sentence_openers: frozenset[str]
     photo_credit: re.Pattern[str]
+    photo_credit_sources: frozenset[str]  # casefolded
+
+    def is_photo_agency(self, name: str) -> bool:
+        return name.strip().casefold() in self.photo_credit_sources
 
     def is_related_marker(self, line: str) -> bool:
         return any(p.search(line) for p in self.related_markers)
@@ -63,16 +68,15 @@ class Boilerplate:
         return found or self.line_rule(line)
 
     def footer_outlet(self, line: str) -> str | None:
-        for footer in self.outlet_footers:
-            if match := footer.pattern.search(line):
-                return match.group("outlet").strip()
-        return None
+        """The outlet a syndication footer names ("This article originally appeared in X")."""
+        return _named_group(self.outlet_footers, line)
+
+    def copyright_holder(self, line: str) -> str | None:
+        """The holder a copyright line names ("© 2019 Hearst Media")."""
+        return _named_group(self.copyright_footers, line)
 
     def promo_outlet(self, line: str) -> str | None:
-        for promo in self.outlet_promos:
-            if match := promo.pattern.search(line):
-                return match.group("outlet").strip()
-        return None
+        return _named_group(self.outlet_promos, line)
 
     def find_inline_promo(self, text: str) -> re.Match[str] | None:
         # The label is followed by '|' or ':': text with neither is not searched (the
@@ -105,6 +109,7 @@ def load_boilerplate() -> Boilerplate:
         line_rules=line_rules,
         html_line_rules=html_line_rules,
         outlet_footers=named(raw["outlet_footers"]),
+        copyright_footers=named(raw["copyright_footers"]),
         outlet_promos=named(raw["outlet_promos"]),
         sentence_rules=sentence_rules,
         any_line_rule=_rule_filter(line_rules),
@@ -122,7 +127,15 @@ def load_boilerplate() -> Boilerplate:
             rf"|(?:[(/]\s*(?:{credits})\b[^)/]{{0,40}}\)?\.?$)",
             flags,
         ),
+        photo_credit_sources=frozenset(s.casefold() for s in raw["photo_credit_sources"]),
     )
+
+
+def _named_group(patterns: tuple[NamedPattern, ...], line: str) -> str | None:
+    for named in patterns:
+        if match := named.pattern.search(line):
+            return match.group("outlet").strip()
+    return None
 
 
 def _line_rules(entries: list[dict[str, str]]) -> tuple[LineRule, ...]:

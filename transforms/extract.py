@@ -14,6 +14,7 @@ from transforms.decode import decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
 from transforms.page_meta import header_authors, host_name, printed_date, printed_site_name
 from transforms.paragraphs import parse_body
+from transforms.text_shape import is_name_like
 from transforms.records import Article, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
 from transforms.sidecar import Sidecar
@@ -116,7 +117,8 @@ def _build_article(
             wire = registry.canonical_wire(body.sign_off)
 
     if outlet is None and raw.kind == "main":
-        outlet, outlet_source = _page_outlet(raw, context, registry, page)
+        holder = body.copyright_holder or _tail_copyright(raw.tail, rules)
+        outlet, outlet_source = _page_outlet(context, registry, rules, page, holder)
     if outlet is not None:
         outlet = registry.canonical_outlet(outlet)
         # The outlet's name alone on a line is a masthead, not a heading or a paragraph.
@@ -167,11 +169,19 @@ def _tail_footer(tail: list[str], rules: Boilerplate) -> str | None:
     return next((name for line in tail if (name := rules.footer_outlet(line.strip()))), None)
 
 
+def _tail_copyright(tail: list[str], rules: Boilerplate) -> str | None:
+    return next((name for line in tail if (name := rules.copyright_holder(line.strip()))), None)
+
+
 def _page_outlet(
-    raw: RawArticle, context: PageContext, registry: OutletRegistry, page: str
+    context: PageContext,
+    registry: OutletRegistry,
+    rules: Boilerplate,
+    page: str,
+    copyright_holder: str | None,
 ) -> tuple[str | None, str | None]:
     """The outlet of a page's own article: the sidecar's, the URL host's registered one,
-    the name the page prints for its host, then the host itself."""
+    the name the page prints for its host, a copyright holder, then the host itself."""
     url = context.sidecar.url
     if context.sidecar.outlet:
         return context.sidecar.outlet, "sidecar"
@@ -179,9 +189,20 @@ def _page_outlet(
         return registered, "url"
     if url and (printed := printed_site_name(page.split("\n"), url)):
         return printed, "page"
+    if copyright_holder and not _is_year_or_credit(copyright_holder, rules):
+        return copyright_holder, "copyright"
     if host := host_name(url):
         return host, "host"
     return None, None
+
+
+def _is_year_or_credit(name: str, rules: Boilerplate) -> bool:
+    """A copyright 'holder' that is a year range or a photo agency's credit names no outlet."""
+    return (
+        not any(c.isalpha() for c in name)
+        or rules.is_photo_agency(name)
+        or not is_name_like(name)  # "Designed by X - Powered by Y" is a credit line
+    )
 
 
 def _is_masthead(text: str, outlet: str, registry: OutletRegistry) -> bool:

@@ -62,6 +62,7 @@ class BodyParse:
     authors: list[str] = field(default_factory=list)
     sign_off: str | None = None  # "| AGENCY" closing wire copy
     footer_outlet: str | None = None  # from "This article originally appeared in X"
+    copyright_holder: str | None = None  # from "© 2019 X"
     promo_outlet: str | None = None  # from "Sign up for X's newsletters"
     dropped: list[str] = field(default_factory=list)  # names of the rules that fired
     dates: list[PrintedDate] = field(default_factory=list)  # from date lines in the body
@@ -88,6 +89,10 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
         if (outlet := rules.footer_outlet(line)) is not None:
             result.footer_outlet = outlet
             result.dropped.append("outlet_footer")
+            break
+        if (holder := rules.copyright_holder(line)) is not None:
+            result.copyright_holder = holder
+            result.dropped.append("copyright_footer")
             break
         if result.promo_outlet is None:
             result.promo_outlet = rules.promo_outlet(line)
