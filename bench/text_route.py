@@ -95,9 +95,7 @@ def evaluate(pages: Path) -> tuple[list[PageResult], dict[str, tuple[float, floa
     return results, {name: corpus_f1(scores) for name, scores in raw_scores.items()}
 
 
-def render(
-    results: list[PageResult], baselines: dict[str, tuple[float, float, float]]
-) -> str:
+def render(results: list[PageResult], baselines: dict[str, tuple[float, float, float]]) -> str:
     precision, recall, f1 = corpus_f1(r.score for r in results)
     n = len(results)
     headline = sum(r.headline_ok for r in results) / n

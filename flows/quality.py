@@ -18,7 +18,9 @@ from typing import Any
 import polars as pl
 import yaml
 
-from transforms.frames import WORDS
+from transforms.boilerplate import load_boilerplate
+from transforms.frames import DROPPED_BLOCKS, WORDS
+from transforms.records import OUTSIDE_ARTICLE_REASONS
 
 __all__ = ["DQ_RESULTS", "CheckOutcome", "QualityGate", "load_policy"]
 
@@ -85,7 +87,7 @@ class QualityGate:
             for name, rule in policy.items():
                 if rule["table"] != table:
                     continue
-                expectation = _expectation(rule["expectation"], rule["kwargs"], name)
+                expectation = _expectation(rule["expectation"], _kwargs(rule["kwargs"]), name)
                 suite.add_expectation(expectation)
                 self._checks.setdefault(table, []).append((name, rule))
             self._validations[table] = self._context.validation_definitions.add(
@@ -98,9 +100,11 @@ class QualityGate:
         paragraphs: pl.DataFrame,
         run_id: str,
         labels: dict[str, str] | None = None,
+        dropped: pl.DataFrame | None = None,
     ) -> CheckOutcome:
-        """Run every suite on a batch; labels name articles in dq_results (e.g. 'file#0')."""
-        frames = _with_check_columns(articles, paragraphs)
+        """Run every suite on a batch; labels name articles in dq_results (e.g. 'file#0');
+        dropped is the batch's dropped_blocks rows."""
+        frames = _with_check_columns(articles, paragraphs, dropped)
         labels = labels or {}
         rows: list[dict[str, Any]] = []
         rejected: dict[str, str] = {}
@@ -171,6 +175,14 @@ def _examples(failing: list[str], labels: dict[str, str]) -> str | None:
     return f"{shown}{more}"
 
 
+def _kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A check's arguments, with `regex_list: boilerplate` replaced by the phrases the
+    boilerplate rules mark as never belonging in a body (each fact kept once, there)."""
+    if kwargs.get("regex_list") == "boilerplate":
+        return {**kwargs, "regex_list": list(load_boilerplate().body_chrome_patterns)}
+    return kwargs
+
+
 def _expectation(name: str, kwargs: dict[str, Any], check: str) -> Any:
     import great_expectations.expectations as gxe
 
@@ -179,15 +191,30 @@ def _expectation(name: str, kwargs: dict[str, Any], check: str) -> Any:
 
 
 def _with_check_columns(
-    articles: pl.DataFrame, paragraphs: pl.DataFrame
+    articles: pl.DataFrame, paragraphs: pl.DataFrame, dropped: pl.DataFrame | None = None
 ) -> dict[str, pl.DataFrame]:
     """The columns the checks read, plus dq_* columns computed for them."""
-    checked_articles = articles.select(
-        "article_id", "kind", "outlet", "title", "body", "n_words", "captured_at", "published_at",
-        dq_body_chars=pl.col("body").str.strip_chars().str.len_chars(),
-        dq_title_is_derived=pl.col("title_is_derived"),
-        dq_published_year=pl.col("published_at").dt.year(),
-        dq_n_words_recount=pl.col("body").str.count_matches(WORDS).cast(pl.Int32),
+    # Prose the article finder left outside every article of a file, counted on the file's
+    # first article (a rule that ended a body, such as a comment section, is not counted).
+    outside = (
+        (dropped if dropped is not None else pl.DataFrame(schema=DROPPED_BLOCKS))
+        .filter(pl.col("reason").is_in(OUTSIDE_ARTICLE_REASONS))
+        .group_by("file_id")
+        .agg(dq_prose_outside_words=pl.col("n_words").sum().cast(pl.Int32))
+    )
+    checked_articles = (
+        articles.join(outside, on="file_id", how="left")
+        .select(
+            "article_id", "kind", "outlet", "title", "body", "n_words", "captured_at",
+            "published_at",
+            dq_body_chars=pl.col("body").str.strip_chars().str.len_chars(),
+            dq_title_is_derived=pl.col("title_is_derived"),
+            dq_published_year=pl.col("published_at").dt.year(),
+            dq_n_words_recount=pl.col("body").str.count_matches(WORDS).cast(pl.Int32),
+            dq_prose_outside_words=pl.when(pl.col("position") == 0)
+            .then(pl.col("dq_prose_outside_words").fill_null(0))
+            .otherwise(0),
+        )
     )  # fmt: skip
     checked_paragraphs = paragraphs.select(
         "article_id", "paragraph_id", "kind",

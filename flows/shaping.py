@@ -137,7 +137,11 @@ def shape_batch(
             .iter_rows()
         }
         outcome = gate.get().validate(
-            frames["incoming_articles"], frames["incoming_paragraphs"], run_id, labels
+            frames["incoming_articles"],
+            frames["incoming_paragraphs"],
+            run_id,
+            labels,
+            frames["incoming_dropped_blocks"],
         )
         results = outcome.results
         if outcome.rejected_articles:

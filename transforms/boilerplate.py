@@ -46,6 +46,9 @@ class Boilerplate:
     sentence_openers: frozenset[str]
     photo_credit: re.Pattern[str]
     photo_credit_sources: frozenset[str]  # casefolded
+    # Rules marked `in_body: never`, unanchored and case-insensitive: phrases to look for
+    # inside stored bodies (the data-quality check on chrome).
+    body_chrome_patterns: tuple[str, ...]
 
     def is_photo_agency(self, name: str) -> bool:
         return name.strip().casefold() in self.photo_credit_sources
@@ -128,7 +131,18 @@ def load_boilerplate() -> Boilerplate:
             flags,
         ),
         photo_credit_sources=frozenset(s.casefold() for s in raw["photo_credit_sources"]),
+        body_chrome_patterns=tuple(
+            "(?i)" + _unanchored(e["pattern"])
+            for e in (*raw["line_rules"], *raw["html_line_rules"])
+            if e.get("in_body") == "never"
+        ),
     )
+
+
+def _unanchored(pattern: str) -> str:
+    """A whole-line pattern made to match inside text: its ^ and $ anchors removed, its
+    groups made non-capturing (pandas warns about groups it is not asked to extract)."""
+    return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern.removeprefix("^").removesuffix("$"))
 
 
 def _named_group(patterns: tuple[NamedPattern, ...], line: str) -> str | None:

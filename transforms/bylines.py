@@ -11,8 +11,8 @@ from transforms.outlets import OutletRegistry
 __all__ = [
     "Dateline",
     "is_byline",
-    "parse_header_byline",
     "parse_author_line",
+    "parse_header_byline",
     "split_dateline",
     "split_trailing_agency",
     "wire_credit",
@@ -95,7 +95,9 @@ _NAME_THEN_ROLE = re.compile(
     rf"(?:[\w.&'’]+\s+){{0,4}}{_ROLE}\b.{{0,40}}$",
     re.IGNORECASE,
 )
-_BY_PREFIX = re.compile(r"^(?:written |posted |reported |words )?by[:\s]\s*(?P<names>\S.{0,150})$", re.I)
+_BY_PREFIX = re.compile(
+    r"^(?:written |posted |reported |words )?by[:\s]\s*(?P<names>\S.{0,150})$", re.I
+)
 # "By Jane Roe, Reuters" / "By Jane Roe and John Doe | Bloomberg": names, then a source.
 _BYLINE_SOURCE = re.compile(r"\s*(?:,|\||—|–)\s*[^,|]{1,40}$")
 BYLINE_MAX_WORDS = 16

@@ -10,13 +10,17 @@ from functools import lru_cache
 import dateparser
 
 __all__ = [
+    "RELATIVE_TIME",
     "PrintedDate",
     "find_labelled_relative",
     "find_printed_date",
     "has_absolute_date",
+    "parse_relative_time",
+    "relative_delta",
     "split_date_line",
+    "split_glued_time",
     "with_capture_year",
-    "RELATIVE_TIME", "parse_relative_time", "relative_delta", "split_glued_time"]
+]
 
 _UNITS = r"(?:second|sec|minute|min|hour|hr|day|week|month|year)s?"
 _AMOUNT = r"(?:an?|one|\d{1,3})"
@@ -57,7 +61,8 @@ def split_glued_time(line: str) -> tuple[str, str] | None:
 # "Published 1 day ago", "Updated: 22 hours ago", "Posted yesterday": a label, then a
 # relative time, as a line of its own.
 _LABELLED_RELATIVE = re.compile(
-    rf"^(?:(?P<label>(?:last )?updated|published|posted|first published)\s*:?\s*)?(?P<rel>{_REL})\.?$",
+    rf"^(?:(?P<label>(?:last )?updated|published|posted|first published)\s*:?\s*)?"
+    rf"(?P<rel>{_REL})\.?$",
     re.IGNORECASE,
 )
 
@@ -95,7 +100,9 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?"
+_WEEKDAY = (
+    r"(?:(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?"
+)
 _TIME = (
     r"\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?-i:(?:GMT|UTC)[+-]\d{1,2}(?::?\d\d)?|[A-Z]{2,4}\b))?"

@@ -14,10 +14,10 @@ from transforms.decode import decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
 from transforms.page_meta import header_authors, host_name, printed_date, printed_site_name
 from transforms.paragraphs import parse_body
-from transforms.text_shape import is_name_like
-from transforms.records import Article, FileExtraction, Paragraph, Rejected
+from transforms.records import Article, DroppedBlock, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
 from transforms.sidecar import Sidecar
+from transforms.text_shape import ends_like_sentence, identify_language, is_name_like, word_count
 
 __all__ = [
     "PageContext",
@@ -43,6 +43,10 @@ _HTML_SNIFF = re.compile(
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Longer than any outlet name with its punctuation: such a line is never a masthead.
 MAX_OUTLET_NAME_CHARS = 120
+LANGUAGE_SAMPLE_CHARS = 2000
+# A block of at least this many words of sentences left out of every article is recorded
+# as dropped prose (shorter lines are menus, credits and teasers).
+DROPPED_PROSE_MIN_WORDS = 20
 # A date printed after the body sits in its first lines of closing chrome.
 DATE_TAIL_LINES = 10
 
@@ -65,7 +69,7 @@ def extract_file(data: bytes, context: PageContext, name: str) -> FileExtraction
 def extract_text_file(data: bytes, context: PageContext) -> FileExtraction:
     """Decode and extract a text page; raises Rejected with a reason code."""
     text = decode_bytes(data)
-    articles = extract_text_page(text, context)
+    articles, dropped = read_text_page(text, context)
     if not articles:
         raise Rejected("no_article", "no article body found on the page")
     return FileExtraction(
@@ -73,17 +77,31 @@ def extract_text_file(data: bytes, context: PageContext) -> FileExtraction:
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         encoding=text.encoding,
         articles=tuple(articles),
+        dropped=tuple(dropped),
     )
 
 
 def extract_text_page(text: str, context: PageContext) -> list[Article]:
+    return read_text_page(text, context)[0]
+
+
+def read_text_page(text: str, context: PageContext) -> tuple[list[Article], list[DroppedBlock]]:
+    """The page's articles, and the prose-like lines none of them kept (with why)."""
     rules, registry = load_boilerplate(), load_outlets()
     articles: list[Article] = []
+    dropped: list[DroppedBlock] = []
     for raw in segment_page(text, rules, context.sidecar.url):
-        article = _build_article(raw, len(articles), context, rules, registry, text)
+        article, body_dropped = _build_article(raw, len(articles), context, rules, registry, text)
         if article is not None:
             articles.append(article)
-    return articles
+        dropped += [d for d in (*raw.dropped, *body_dropped) if _is_prose_block(d.text)]
+    return articles, sorted(dropped)
+
+
+def _is_prose_block(text: str) -> bool:
+    return word_count(text) >= DROPPED_PROSE_MIN_WORDS and (
+        ends_like_sentence(text) or word_count(text) >= 2 * DROPPED_PROSE_MIN_WORDS
+    )
 
 
 def _build_article(
@@ -93,11 +111,19 @@ def _build_article(
     rules: Boilerplate,
     registry: OutletRegistry,
     page: str,
-) -> Article | None:
+) -> tuple[Article | None, list[DroppedBlock]]:
     body = parse_body(raw.body, rules)
+    dropped = [
+        DroppedBlock(raw.body_line + i, reason, raw.body[i].strip())
+        for i, reason in body.dropped_lines
+    ]
     paragraphs = list(body.paragraphs)
     if not any(p.kind == "text" for p in paragraphs):
-        return None
+        kept = [
+            DroppedBlock(raw.body_line + i, "no_body_text", line.strip())
+            for i, line in enumerate(raw.body)
+        ]
+        return None, dropped + kept
     footer = body.footer_outlet or _tail_footer(raw.tail, rules)
     outlet, outlet_source = _outlet(raw, footer, body.promo_outlet)
     wire: str | None = None
@@ -153,8 +179,9 @@ def _build_article(
         relative_time=raw.relative_time,
         published_at=published_at,
         published_at_source=published_source,
+        language=identify_language(_language_sample(paragraphs)),
     )
-    return _drop_title_echo(article)
+    return _drop_title_echo(article), dropped
 
 
 def _labelled_delta(lines: list[str]) -> timedelta | None:
@@ -162,6 +189,11 @@ def _labelled_delta(lines: list[str]) -> timedelta | None:
     found = [f for line in lines if (f := find_labelled_relative(line))]
     published = [rel for rel, is_update in found if not is_update] or [rel for rel, _ in found]
     return relative_delta(published[0]) if published else None
+
+
+def _language_sample(paragraphs: list[Paragraph]) -> str:
+    """The first few thousand characters of body text: plenty to tell a language by."""
+    return "\n".join(p.text for p in paragraphs if p.kind == "text")[:LANGUAGE_SAMPLE_CHARS]
 
 
 def _tail_footer(tail: list[str], rules: Boilerplate) -> str | None:

@@ -12,6 +12,7 @@ from transforms.ledger import BatchDecision
 from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, Link, band_keys
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, SourceFile
+from transforms.text_shape import STORED_WORDS
 
 __all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id"]
 
@@ -61,6 +62,17 @@ ARTICLES = pl.Schema(
         "near_duplicate_group": pl.String(),
         "is_current": pl.Boolean(),
         "run_id": pl.String(),
+        "language": pl.String(),
+    }
+)
+DROPPED_BLOCKS = pl.Schema(
+    {
+        "file_id": pl.String(),
+        "run_id": pl.String(),
+        "line": pl.Int32(),
+        "reason": pl.String(),
+        "n_words": pl.Int32(),
+        "text": pl.String(),
     }
 )
 PARAGRAPHS = pl.Schema(
@@ -109,9 +121,9 @@ def paragraph_id(article: str, position: int) -> str:
     return f"{article}:{position}"
 
 
-# Words are runs of non-space characters, counted by polars for every paragraph at once;
-# the data-quality recount of article bodies uses the same definition.
-WORDS = r"\S+"
+# Words as text_shape defines them, counted by polars for every paragraph at once; the
+# data-quality recount of article bodies uses the same definition.
+WORDS = STORED_WORDS
 
 
 def batch_frames(
@@ -130,6 +142,7 @@ def batch_frames(
     }  # fmt: skip
     path_rows: list[dict[str, object]] = []
     quarantine_rows: list[dict[str, object]] = []
+    dropped_rows: list[tuple[str, str, int, str, str]] = []
     for source in files:
         status = decision.status[source.file_id]
         extraction = source.extraction
@@ -173,6 +186,7 @@ def batch_frames(
             )
         if status != "loaded" or extraction is None:
             continue
+        dropped_rows += [(source.file_id, run_id, *block) for block in extraction.dropped]
         for article in extraction.articles:
             aid = article_id(source.file_id, article.position)
             article_rows.append(_article_row(article, aid, source, links.get(aid), run_id))
@@ -202,6 +216,13 @@ def batch_frames(
             [{"file_id": f} for f in sorted(decision.superseded)], schema=SUPERSEDED
         ),
         "incoming_signatures": signatures,
+        "incoming_dropped_blocks": pl.DataFrame(
+            dropped_rows,
+            schema={k: v for k, v in DROPPED_BLOCKS.items() if k != "n_words"},
+            orient="row",
+        )
+        .with_columns(n_words=pl.col("text").str.count_matches(WORDS).cast(pl.Int32))
+        .select(DROPPED_BLOCKS.names()),
     }
 
 
@@ -286,6 +307,7 @@ def _article_row(
         "near_duplicate_group": link.group if link else None,
         "is_current": True,
         "run_id": run_id,
+        "language": article.language,
     }
 
 

@@ -79,7 +79,11 @@ def choose_headline(
                 return i - 1
             return i
     # A short title line directly over the body (or opening it), at the page's top.
-    if candidates and candidates[0] <= min(body_start, 2) and _letter_words(lines[candidates[0]]) >= 2:
+    if (
+        candidates
+        and candidates[0] <= min(body_start, 2)
+        and _letter_words(lines[candidates[0]]) >= 2
+    ):
         return candidates[0]
     return None
 

@@ -23,6 +23,7 @@ from transforms.bylines import parse_author_line, split_dateline, wire_credit
 from transforms.decode import decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
 from transforms.records import Article, FileExtraction, Paragraph, Rejected
+from transforms.text_shape import count_stored_words
 
 __all__ = ["MAX_HTML_BYTES", "extract_html_file"]
 
@@ -71,7 +72,7 @@ def extract_html_file(
         subtitle = paragraphs.pop(0).text
     bylines = [p for p in paragraphs[:BYLINE_WINDOW] if parse_author_line(p.text) is not None]
     paragraphs = [p for p in paragraphs if p not in bylines]
-    n_words = sum(len(p.text.split()) for p in paragraphs if p.kind == "text")
+    n_words = sum(count_stored_words(p.text) for p in paragraphs if p.kind == "text")
     if n_words < MIN_ARTICLE_WORDS:
         raise Rejected("no_article", f"{n_words} words of body text: an index or empty page")
 

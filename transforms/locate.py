@@ -70,7 +70,9 @@ def shape_lines(lines: list[str], stopwords: Stopwords) -> PageShape:
             n >= PROSE_MIN_WORDS
             and line not in repeated
             and (ends_like_sentence(line) or n >= PROSE_LONG_WORDS)
-            and (language is None or stopwords.density(toks, language) >= PROSE_MIN_STOPWORD_DENSITY)
+            and (
+                language is None or stopwords.density(toks, language) >= PROSE_MIN_STOPWORD_DENSITY
+            )
         )
         shapes.append(LineShape(n, prose))
     return PageShape(language, tuple(shapes))

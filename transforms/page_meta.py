@@ -16,7 +16,7 @@ from transforms.dates import PrintedDate, find_printed_date, with_capture_year
 from transforms.text_shape import words
 from transforms.urls import host_of, url_date
 
-__all__ = ["host_name", "printed_date", "printed_site_name", "header_authors"]
+__all__ = ["header_authors", "host_name", "printed_date", "printed_site_name"]
 
 # A printed publication time later than the capture by more than this is not one (a
 # future event's date, a wrong year); earlier than this year, not a news page's.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -67,6 +68,16 @@ class BodyParse:
     dropped: list[str] = field(default_factory=list)  # names of the rules that fired
     dates: list[PrintedDate] = field(default_factory=list)  # from date lines in the body
     cut: tuple[int, str] | None = None  # (line index, rule) where an end rule cut the body
+    # (line index, reason) of each line left out of the paragraphs
+    dropped_lines: list[tuple[int, str]] = field(default_factory=list)
+
+    def drop(self, index: int, reason: str) -> None:
+        self.dropped.append(reason)
+        self.dropped_lines.append((index, reason))
+
+    def drop_rest(self, lines: list[str], index: int, reason: str) -> None:
+        """Every non-blank line after index goes with the rule that ended the body."""
+        self.dropped_lines += [(i, reason) for i in range(index + 1, len(lines)) if lines[i]]
 
 
 def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
@@ -79,25 +90,27 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
     for index, line in enumerate(stripped):
         if not line or index < resume_at:
             if line:
-                result.dropped.append("inline_list")
+                result.drop(index, "inline_list")
             continue
         if skip_next_credit:
             skip_next_credit = False
             if _looks_like_credit(line):
-                result.dropped.append("caption_credit")
+                result.drop(index, "caption_credit")
                 continue
         if (outlet := rules.footer_outlet(line)) is not None:
             result.footer_outlet = outlet
-            result.dropped.append("outlet_footer")
+            result.drop(index, "outlet_footer")
+            result.drop_rest(stripped, index, "outlet_footer")
             break
         if (holder := rules.copyright_holder(line)) is not None:
             result.copyright_holder = holder
-            result.dropped.append("copyright_footer")
+            result.drop(index, "copyright_footer")
+            result.drop_rest(stripped, index, "copyright_footer")
             break
         if result.promo_outlet is None:
             result.promo_outlet = rules.promo_outlet(line)
         if rule := rules.furniture_rule(line):
-            result.dropped.append(rule.name)
+            result.drop(index, rule.name)
             # An end-of-article rule ends only a body that has begun: in a share bar over
             # the first paragraph, "Comments" is a link, not the comment section.
             ends = rule.action in ("cut_rest", "cut_list")
@@ -106,6 +119,7 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
                     resume_at = resume
                     continue
                 result.cut = (index, rule.name)
+                result.drop_rest(stripped, index, rule.name)
                 break
             continue
         if (dated := split_date_line(line)) is not None:
@@ -113,28 +127,29 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             date, rest = dated
             result.dates.append(date)
             result.authors.extend(parse_header_byline(rest) or ())
-            result.dropped.append("date_line")
+            result.drop(index, "date_line")
             continue
         if (authors := parse_author_line(line)) is not None:
             result.authors.extend(authors)
-            result.dropped.append("byline")
+            result.drop(index, "byline")
             continue
         if line.endswith(" |") or line == "|":
             # "Caption text. |" with the photographer or agency on the next line.
-            result.dropped.append("caption")
+            result.drop(index, "caption")
             skip_next_credit = True
             continue
         if _is_doubled(line):
-            result.dropped.append("image_alt_text")
+            result.drop(index, "image_alt_text")
             continue
         if len(line) <= CAPTION_MAX_CHARS and rules.photo_credit.search(line):
-            result.dropped.append("caption")
+            result.drop(index, "caption")
             continue
         if _LONE_DASH.match(line) and _opens_teaser_list(stripped, index):
-            result.dropped.append("teaser_list")
+            result.drop(index, "teaser_list")
+            result.drop_rest(stripped, index, "teaser_list")
             break
         if _is_label(line):
-            result.dropped.append("label")
+            result.drop(index, "label")
             continue
         if bullet := _BULLET.match(line):
             items.append(Paragraph("bullet", clean_inline(bullet.group("text"), rules)))
@@ -155,7 +170,7 @@ def _prose_resumes(lines: list[str], index: int) -> int | None:
     """The index of the first of two prose lines within a few lines after a list opens,
     if the article goes on there; None when the list runs to the end."""
     ahead = [i for i in range(index + 1, len(lines)) if lines[i]][:INLINE_LIST_LOOKAHEAD_LINES]
-    for a, b in zip(ahead, ahead[1:], strict=False):
+    for a, b in itertools.pairwise(ahead):
         if _is_prose(lines[a]) and _is_prose(lines[b]):
             return a
     return None

@@ -6,24 +6,33 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-__all__ = ["Article", "FileExtraction", "Paragraph", "Rejected", "SourceFile"]
+__all__ = [
+    "OUTSIDE_ARTICLE_REASONS",
+    "Article",
+    "DroppedBlock",
+    "FileExtraction",
+    "Paragraph",
+    "Rejected",
+    "SourceFile",
+]
 
-PARAGRAPH_KINDS = ("text", "heading", "bullet")
-ARTICLE_KINDS = ("main", "related")
+# Why the article finder left a prose line outside every article (rules that end a body
+# record their own names instead).
+OUTSIDE_ARTICLE_REASONS = ("before_article", "article_header", "after_article")
 
 
 class Paragraph(NamedTuple):
     """A named tuple, not a dataclass: a batch holds ~100,000 of them, and tuples cross from
     worker processes (pickle) several times faster."""
 
-    kind: str  # one of PARAGRAPH_KINDS
+    kind: str  # text / heading / bullet
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
     position: int
-    kind: str  # one of ARTICLE_KINDS
+    kind: str  # main / related
     title: str | None
     paragraphs: tuple[Paragraph, ...]
     title_is_derived: bool = False
@@ -43,6 +52,14 @@ class Article:
         return "\n\n".join(p.text for p in self.paragraphs)
 
 
+class DroppedBlock(NamedTuple):
+    """A prose-like line of a page that no article kept, and why."""
+
+    line: int  # 0-based line number in the decoded page
+    reason: str  # before_article / article_header / after_article / a rule's name
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class FileExtraction:
     """Everything one source file yields."""
@@ -51,6 +68,7 @@ class FileExtraction:
     text_sha256: str  # hash of the normalised text: same page, other bytes
     encoding: str
     articles: tuple[Article, ...] = field(default_factory=tuple)
+    dropped: tuple[DroppedBlock, ...] = ()
 
 
 class Rejected(Exception):

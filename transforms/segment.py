@@ -23,9 +23,10 @@ from transforms.bylines import is_byline
 from transforms.dates import has_absolute_date, parse_relative_time, split_glued_time
 from transforms.headline import choose_headline
 from transforms.locate import PageShape, best_stretch, shape_lines
+from transforms.records import DroppedBlock
 from transforms.text_shape import is_name_like, is_title_like, load_stopwords
 
-__all__ = ["DroppedLine", "RawArticle", "segment_page"]
+__all__ = ["RawArticle", "segment_page"]
 
 # A header block must start within the first lines of the page to belong to the main article.
 MAIN_HEADER_MAX_LINE = 6
@@ -48,20 +49,14 @@ class RawArticle:
     outlet: str | None = None  # as printed in the header block
     relative_time: str | None = None
     body: list[str] = field(default_factory=list)
+    body_line: int = 0  # the page's line number of body[0]
     # Lines between the headline and the body (byline, dates, captions) and after the body
     # (footers): read for metadata, never stored as body.
     above: list[str] = field(default_factory=list)  # a few lines over the headline
     head: list[str] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)
     # Prose-like lines of the page left out of every article, with why.
-    dropped: list[DroppedLine] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class DroppedLine:
-    line: int  # 0-based line number in the page
-    reason: str
-    text: str
+    dropped: list[DroppedBlock] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +118,7 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
                 outlet=header.outlet,
                 relative_time=header.relative_time,
                 body=_raw_lines(page, kept, header.body_start, end),
+                body_line=_first_line(kept, header.body_start),
             )
         )
     return articles
@@ -142,12 +138,14 @@ def _main_article(
         article.outlet = header.outlet
         article.relative_time = header.relative_time
         article.body = _raw_lines(page, kept, header.body_start, end)
+        article.body_line = _first_line(kept, header.body_start)
         return article
     region = [line.text for line in kept[:end]]
     shape = shape_lines(region, load_stopwords())
     stretch = best_stretch(shape)
     if stretch is None:
         article.body = _raw_lines(page, kept, 0, end)
+        article.body_line = _first_line(kept, 0)
         return article
     body_start, body_end = stretch
     title_at = choose_headline(region, body_start, url, rules)
@@ -175,6 +173,7 @@ def _main_article(
         body_start = head_start  # a section heading right under the headline
     article.head = region[head_start:body_start]
     article.body = _raw_lines(page, kept, body_start, body_end)
+    article.body_line = _first_line(kept, body_start)
     article.tail = region[body_end:end]
     article.dropped = _dropped_prose(kept, shape, 0, head_start, "before_article")
     article.dropped += _dropped_prose(kept, shape, head_start, body_start, "article_header")
@@ -185,9 +184,8 @@ def _main_article(
 def _opens_body(between: list[str]) -> bool:
     """Whether the few lines between headline and prose are the body's own first heading,
     not a byline, date, credit or gallery control."""
-    return (
-        0 < len(between) <= OPENING_HEADING_LINES
-        and all(_is_opening_heading(line) for line in between)
+    return 0 < len(between) <= OPENING_HEADING_LINES and all(
+        _is_opening_heading(line) for line in between
     )
 
 
@@ -203,9 +201,9 @@ def _is_opening_heading(line: str) -> bool:
 
 def _dropped_prose(
     kept: list[_Line], shape: PageShape, start: int, end: int, reason: str
-) -> list[DroppedLine]:
+) -> list[DroppedBlock]:
     return [
-        DroppedLine(kept[i].number, reason, kept[i].text)
+        DroppedBlock(kept[i].number, reason, kept[i].text)
         for i in range(start, end)
         if shape.lines[i].is_prose
     ]
@@ -240,6 +238,10 @@ def _find_headers(kept: list[_Line]) -> list[_Header]:
             start -= 1  # the title printed before the outlet line
         headers.append(_Header(start, j, outlet, relative, title, has_repeat))
     return headers
+
+
+def _first_line(kept: list[_Line], start: int) -> int:
+    return kept[start].number if start < len(kept) else 0
 
 
 def _raw_lines(page: list[str], kept: list[_Line], start: int, end: int) -> list[str]:

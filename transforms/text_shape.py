@@ -12,9 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import regex
+
 __all__ = [
+    "STORED_WORDS",
     "Stopwords",
+    "count_stored_words",
     "ends_like_sentence",
+    "identify_language",
     "is_name_like",
     "is_title_like",
     "load_stopwords",
@@ -22,13 +27,19 @@ __all__ = [
     "words",
 ]
 
-# Runs of a script that separates words with spaces, or single characters of one that
-# does not (CJK ideographs, kana, Thai, Lao, Khmer, Myanmar, Hangul is spaced).
-_UNSPACED = (
-    "\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f\u1780-\u17ff"
-    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Scripts written without spaces between words: each character counts as a word, the
+# unit their own word counts use. (Hangul is written with spaces.)
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+# The stored `n_words` of paragraphs and articles: whitespace-separated runs, and each
+# character of an unspaced script. One pattern for Python and polars (both read \p{..}).
+STORED_WORDS = rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+"
+_STORED_WORDS = regex.compile(STORED_WORDS)
+# Words of letters or digits for judging a line's shape (punctuation is not a word).
+_WORD = regex.compile(
+    rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])[^\W_])+(?:['’-](?:(?![{_UNSPACED}])[^\W_])+)*"
 )
-_WORD = re.compile(rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])[^\W_])+(?:['’-](?:(?![{_UNSPACED}])[^\W_])+)*")
+# Below this many characters a language guess is noise.
+LANGUAGE_MIN_CHARS = 40
 # A sentence ends in a full stop, question or exclamation mark (any script's), possibly
 # inside closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…。！？」』][\"'”’»)\]]*$")
@@ -40,11 +51,27 @@ NAME_MAX_WORDS = 6
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    found: list[str] = _WORD.findall(text)
+    return found
 
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def count_stored_words(text: str) -> int:
+    """Words as the warehouse counts them (`n_words`)."""
+    return len(_STORED_WORDS.findall(text))
+
+
+def identify_language(text: str) -> str | None:
+    """The ISO 639-1 code of the text's language (py3langid), None for too little text."""
+    if len(text) < LANGUAGE_MIN_CHARS:
+        return None
+    import py3langid  # its model loads on first use, in the worker that needs it
+
+    code, _ = py3langid.classify(text)
+    return str(code)
 
 
 def ends_like_sentence(text: str) -> bool:

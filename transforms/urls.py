@@ -8,7 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 __all__ = ["host_of", "slug_words", "url_date"]
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 # Dates as sites put them in article paths: /2019/11/19/, /2019/nov/18/, /2019-11-19-,
 # /20191119/ (eight digits between separators, never inside a longer number).
 _PATH_DATES = (

@@ -31,3 +31,7 @@ CREATE TABLE IF NOT EXISTS articles (
 
 -- added after the first release: the cross-outlet story cluster (syndication)
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_group VARCHAR;
+
+-- added with the text route's article finder: the article's language (ISO 639-1, NULL
+-- when too little text to tell)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR;
