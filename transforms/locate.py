@@ -12,12 +12,14 @@ between two prose regions splits them.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
-from transforms.text_shape import Stopwords, ends_like_sentence, words
+from transforms.boilerplate import Boilerplate
+from transforms.text_shape import Stopwords, ends_like_sentence, word_count, words
 
-__all__ = ["LineShape", "PageShape", "best_stretch", "shape_lines"]
+__all__ = ["LineShape", "PageShape", "best_stretch", "prose_resumes", "shape_lines"]
 
 # A prose line has at least this many words: shorter lines are labels, menu items and
 # credits whatever their punctuation (jusText's "short" class ends at ~70 characters).
@@ -36,14 +38,22 @@ PROSE_LONG_WORDS = 25
 # heading or a caption between paragraphs costs less than the paragraphs around it bring,
 # a run of a dozen menu lines costs more than a stray sentence of footer brings.
 NON_PROSE_LINE_COST = 7
-# What a prose line between two non-prose lines brings, as a share of its words.
+# Paragraphs of one article are at most this many lines apart (a heading between them).
+PROSE_RUN_GAP = 1
+# What a prose line with no other prose that near brings, as a share of its words.
 ISOLATED_PROSE_WEIGHT = 0.5
+
+
+# A list of links set inside an article holds a few items: prose resuming within this
+# many lines after its opener ("Related stories") means the article goes on.
+INLINE_LIST_LOOKAHEAD_LINES = 8
 
 
 @dataclass(frozen=True, slots=True)
 class LineShape:
     n_words: int
     is_prose: bool
+    in_inline_list: bool = False  # an inline list's opener or links: costs the stretch nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +62,24 @@ class PageShape:
     lines: tuple[LineShape, ...]
 
 
-def shape_lines(lines: list[str], stopwords: Stopwords) -> PageShape:
+def prose_resumes(lines: list[str], index: int) -> int | None:
+    """Where the article goes on after a list of links opens at lines[index]: the first of
+    two prose lines among the next few non-blank lines, or None when none follow."""
+    ahead = [i for i in range(index + 1, len(lines)) if lines[i].strip()]
+    ahead = ahead[:INLINE_LIST_LOOKAHEAD_LINES]
+    prose = [k for k, i in enumerate(ahead) if _reads_as_prose(lines[i])]
+    # Two paragraphs at most a heading apart, as the article's own paragraphs run.
+    for first, second in itertools.pairwise(prose):
+        if second - first <= PROSE_RUN_GAP + 1:
+            return ahead[first]
+    return None
+
+
+def _reads_as_prose(line: str) -> bool:
+    return word_count(line) >= PROSE_MIN_WORDS and ends_like_sentence(line.strip())
+
+
+def shape_lines(lines: list[str], stopwords: Stopwords, rules: Boilerplate) -> PageShape:
     """Each line's word count and whether it is prose, judged in the page's language."""
     tokens = [words(line) for line in lines]
     long_tokens = [t for toks in tokens if len(toks) >= PROSE_MIN_WORDS for t in toks]
@@ -75,6 +102,11 @@ def shape_lines(lines: list[str], stopwords: Stopwords) -> PageShape:
             )
         )
         shapes.append(LineShape(n, prose))
+    for i, line in enumerate(lines):
+        rule = rules.furniture_rule(line)
+        if rule is not None and rule.action == "cut_list" and (resume := prose_resumes(lines, i)):
+            for j in range(i, resume):
+                shapes[j] = LineShape(shapes[j].n_words, False, in_inline_list=True)
     return PageShape(language, tuple(shapes))
 
 
@@ -85,14 +117,13 @@ def best_stretch(shape: PageShape) -> tuple[int, int] | None:
     lines = shape.lines
     for i, line in enumerate(lines):
         if line.is_prose:
-            # A prose line with no prose beside it is a teaser's summary or a caption
-            # more often than a paragraph: paragraphs come in runs.
-            alone = not (i > 0 and lines[i - 1].is_prose) and not (
-                i + 1 < len(lines) and lines[i + 1].is_prose
-            )
+            # A prose line with no prose near it is a teaser's summary or a caption more
+            # often than a paragraph: paragraphs come in runs, at most a heading apart.
+            near = lines[max(0, i - PROSE_RUN_GAP - 1) : i] + lines[i + 1 : i + PROSE_RUN_GAP + 2]
+            alone = not any(other.is_prose for other in near)
             gain = line.n_words * (ISOLATED_PROSE_WEIGHT if alone else 1.0)
         else:
-            gain = -NON_PROSE_LINE_COST
+            gain = 0 if line.in_inline_list else -NON_PROSE_LINE_COST
         if total <= 0:
             total, start = 0.0, i
         total += gain

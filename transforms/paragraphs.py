@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -11,18 +10,15 @@ import blingfire
 from transforms.boilerplate import Boilerplate
 from transforms.bylines import parse_author_line, parse_header_byline, split_trailing_agency
 from transforms.dates import PrintedDate, split_date_line
+from transforms.locate import prose_resumes
 from transforms.records import Paragraph
-from transforms.text_shape import ends_like_sentence, word_count
+from transforms.text_shape import word_count
 
 __all__ = ["RUN_ON_CHARS", "BodyParse", "parse_body", "split_run_on"]
 
 # An end-of-article rule (comments, related lists) cuts only after this many words of
 # body text: a news article's first paragraph alone is longer.
 CUT_MIN_BODY_WORDS = 30
-# A list of links set inside an article holds a few items; prose resuming within this
-# many lines after its opener means the article goes on.
-INLINE_LIST_LOOKAHEAD_LINES = 8
-INLINE_PROSE_MIN_WORDS = 8
 # A line longer than this lost its paragraph breaks (aggregators flatten bodies to one
 # line); the seeds' longest real paragraph is ~950 characters.
 RUN_ON_CHARS = 1200
@@ -115,7 +111,7 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             # the first paragraph, "Comments" is a link, not the comment section.
             ends = rule.action in ("cut_rest", "cut_list")
             if ends and _text_words(items) >= CUT_MIN_BODY_WORDS:
-                if rule.action == "cut_list" and (resume := _prose_resumes(stripped, index)):
+                if rule.action == "cut_list" and (resume := prose_resumes(stripped, index)):
                     resume_at = resume
                     continue
                 result.cut = (index, rule.name)
@@ -164,20 +160,6 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             items.append(Paragraph("text", text))
     result.paragraphs = _mark_headings(items)
     return result
-
-
-def _prose_resumes(lines: list[str], index: int) -> int | None:
-    """The index of the first of two prose lines within a few lines after a list opens,
-    if the article goes on there; None when the list runs to the end."""
-    ahead = [i for i in range(index + 1, len(lines)) if lines[i]][:INLINE_LIST_LOOKAHEAD_LINES]
-    for a, b in itertools.pairwise(ahead):
-        if _is_prose(lines[a]) and _is_prose(lines[b]):
-            return a
-    return None
-
-
-def _is_prose(line: str) -> bool:
-    return word_count(line) >= INLINE_PROSE_MIN_WORDS and ends_like_sentence(line)
 
 
 def _text_words(items: list[Paragraph]) -> int:

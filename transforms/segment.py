@@ -30,6 +30,8 @@ __all__ = ["RawArticle", "segment_page"]
 
 # A header block must start within the first lines of the page to belong to the main article.
 MAIN_HEADER_MAX_LINE = 6
+# The first article header follows an aggregator's "Related Articles" within these lines.
+RELATED_HEADER_GAP_LINES = 3
 # Dates and bylines are printed this close above a headline, when not below it.
 ABOVE_HEADLINE_LINES = 6
 # At most this many heading lines open a body above its first paragraph.
@@ -84,21 +86,28 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
         if line.strip() and not _is_dropped_chrome(line.strip(), rules)
     ]
     headers = _find_headers(kept)
-    # A "Related Articles" line opens an aggregator's list only when article headers follow
-    # it; elsewhere (a menu, a share bar) it ends nothing.
+    # A "Related Articles" line opens an aggregator's list only when an article header
+    # follows it; elsewhere (a menu, a share bar, links inside an article) it ends nothing.
     marker = next(
         (
             i
             for i, line in enumerate(kept)
-            if rules.is_related_marker(line.text) and any(h.start > i for h in headers)
+            if rules.is_related_marker(line.text)
+            and any(i < h.start <= i + RELATED_HEADER_GAP_LINES for h in headers)
         ),
         None,
     )
+    page_shape = shape_lines([line.text for line in kept], load_stopwords(), rules)
+    first_prose = next((i for i, s in enumerate(page_shape.lines) if s.is_prose), len(kept))
+    # The main article's header opens the page, above its first paragraph (a commenter's
+    # name over "2 days ago" below the story is not one).
     main_header = next(
         (
             h
             for h in headers
-            if h.start <= MAIN_HEADER_MAX_LINE and (marker is None or h.start < marker)
+            if h.start <= MAIN_HEADER_MAX_LINE
+            and h.start < first_prose
+            and (marker is None or h.start < marker)
         ),
         None,
     )
@@ -108,7 +117,7 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
         related = [h for h in headers if h is not main_header and h.has_repeat]
     main_end = marker if marker is not None else (related[0].start if related else len(kept))
 
-    articles = [_main_article(page, kept, main_header, main_end, url, rules)]
+    articles = [_main_article(page, kept, main_header, main_end, url, rules, page_shape)]
     for k, header in enumerate(related):
         end = related[k + 1].start if k + 1 < len(related) else len(kept)
         articles.append(
@@ -131,6 +140,7 @@ def _main_article(
     end: int,
     url: str | None,
     rules: Boilerplate,
+    page_shape: PageShape,
 ) -> RawArticle:
     article = RawArticle(kind="main")
     if header is not None:
@@ -141,7 +151,9 @@ def _main_article(
         article.body_line = _first_line(kept, header.body_start)
         return article
     region = [line.text for line in kept[:end]]
-    shape = shape_lines(region, load_stopwords())
+    # Lines repeated on the page but not inside the main article (a related article's copy
+    # of a caption) do not count as repeated here: the region is shaped on its own.
+    shape = page_shape if end == len(kept) else shape_lines(region, load_stopwords(), rules)
     stretch = best_stretch(shape)
     if stretch is None:
         article.body = _raw_lines(page, kept, 0, end)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.conftest import SEEDS
 from transforms.actors import load_actor_registry
 from transforms.decode import decode_bytes
-from transforms.extract import PageContext, extract_text_file, extract_text_page
+from transforms.extract import PageContext, extract_text_file, extract_text_page, read_text_page
 from transforms.quotes import find_quotes
 from transforms.records import Rejected
 
@@ -67,10 +67,23 @@ def test_truncated_and_shuffled_seed_pages_never_crash(page: bytes, cut: int, rn
         assert rejected.reason in {"empty", "not_text", "no_article"}
 
 
-_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9)
-# A sentence as a list of words; the test numbers sentences so that each is unique.
-_SENTENCE = st.lists(_WORD, min_size=6, max_size=14)
-_PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=30)
+# Running text: content words among the stopwords every sentence of a language has.
+_STOPWORDS = ["the", "of", "and", "to", "in", "a", "that", "is", "was", "for", "on", "with",
+              "as", "it", "by", "at", "from", "his", "her", "they", "said", "have", "not"]  # fmt: skip
+_CONTENT = ["council", "river", "budget", "minister", "village", "harvest", "court", "storm",
+            "school", "bridge", "report", "market", "police", "museum", "vote", "railway"]  # fmt: skip
+# News sentences run 12 to 30 words, paragraphs one to four sentences; every third word
+# or so a stopword, as in running text.
+_SENTENCE = st.lists(
+    st.tuples(st.sampled_from(_CONTENT), st.sampled_from(_STOPWORDS), st.sampled_from(_STOPWORDS)),
+    min_size=4,
+    max_size=10,
+).map(lambda triples: [w for triple in triples for w in triple])
+_PARAGRAPH = st.lists(_SENTENCE, min_size=1, max_size=4)
+_MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Opinion", "Video",
+         "Podcasts", "Newsletters", "Subscribe", "Sign In", "Search", "Menu", "Weather"]  # fmt: skip
+_TEASERS = ["Mayor opens new bridge over the river", "Storm closes schools across the county",
+            "Museum reopens after long renovation", "Budget vote delayed again"]  # fmt: skip
 
 
 class _Numbered:
@@ -85,6 +98,70 @@ class _Numbered:
         return out
 
 
+@st.composite
+def _news_page(draw: st.DrawFn) -> tuple[list[str], list[str], list[str]]:
+    """(page lines, the article's sentences, sentences that are not the article's): a page
+    of navigation, share bar, headline, byline and date, paragraphs with a heading or an
+    inline list of links among them, then optional comments and footer."""
+    numbered = _Numbered()
+    # A story of three to eight paragraphs of two sentences or more (70 words at least).
+    story = st.lists(st.lists(_SENTENCE, min_size=2, max_size=4), min_size=3, max_size=8)
+    paragraphs = [numbered.paragraph(p) for p in draw(story)]
+    lines: list[str] = []
+    if draw(st.booleans()):
+        lines += draw(st.lists(st.sampled_from(_MENU), min_size=3, max_size=40))
+    if draw(st.booleans()):
+        lines += ["Share", "Share this with Facebook", "Copy link", "Comments"]
+    lines += ["", "Council approves the river bridge budget after a long debate", ""]
+    if draw(st.booleans()):
+        lines += ["By Jane Roe, Staff Writer", "November 19, 2019 10:31 AM"]
+    # A heading or a list of links sits among the paragraphs, not between the lead and
+    # the second paragraph.
+    heading_at = draw(st.integers(min_value=2, max_value=len(paragraphs) - 1))
+    # (A list with a single paragraph after it reads as a teaser list with its summary.)
+    list_at = draw(st.integers(min_value=1, max_value=max(1, len(paragraphs) - 3)))
+    with_list = draw(st.booleans())
+    for i, paragraph in enumerate(paragraphs):
+        if i == heading_at:
+            lines += ["", "What the council decided", ""]
+        lines += ["", " ".join(paragraph)]
+        if with_list and i == list_at and i + 2 < len(paragraphs):
+            lines += [
+                "",
+                "Related stories",
+                *draw(st.lists(st.sampled_from(_TEASERS), min_size=1, max_size=4)),
+            ]
+    others: list[str] = []
+    if draw(st.booleans()):
+        # Comments of three sentences or more: prose the pipeline must account for.
+        comment = st.lists(_SENTENCE, min_size=3, max_size=5)
+        comments = [numbered.paragraph(p) for p in draw(st.lists(comment, min_size=1, max_size=3))]
+        lines += ["", "12 Comments", ""]
+        for comment in comments:
+            lines += ["reader_one", "2 days ago", " ".join(comment), "Reply"]
+            others += comment
+    if draw(st.booleans()):
+        lines += ["", "About us", "Contact", "Privacy Policy", "© 2019 The Harbour Gazette"]
+    return lines, [s for p in paragraphs for s in p], others
+
+
+@PROPERTY_SETTINGS
+@given(_news_page())
+def test_an_article_among_page_furniture_keeps_each_sentence_once_and_nothing_else(
+    page: tuple[list[str], list[str], list[str]],
+) -> None:
+    lines, sentences, others = page
+    articles, dropped = read_text_page("\n".join(lines), CONTEXT)
+    (article,) = articles
+    assert article.title == "Council approves the river bridge budget after a long debate"
+    found: Counter[str] = Counter()
+    for paragraph in article.paragraphs:
+        found.update(s for s in (*sentences, *others) if f"{s} " in f"{paragraph.text} ")
+    assert found == Counter(sentences)  # every sentence once, no comment
+    recorded = " ".join(block.text for block in dropped)
+    assert all(s in recorded for s in others)  # the comments left with a reason
+
+
 @PROPERTY_SETTINGS
 @given(
     main=st.lists(_PARAGRAPH, min_size=1, max_size=6),
@@ -97,7 +174,7 @@ class _Numbered:
         max_size=3,
     ),
 )
-def test_segmentation_loses_and_duplicates_no_body_sentence(
+def test_aggregator_pages_lose_and_duplicate_no_body_sentence(
     main: list[list[list[str]]], related: list[tuple[str, str, list[list[str]]]]
 ) -> None:
     numbered = _Numbered()
