@@ -52,7 +52,10 @@ def printed_date(
     in_url = url_date(url)
     published = [d for d in found if not d.is_updated] or found
     if in_url is not None:
-        agreeing = [d for d in published if d.at.date() == in_url]
+        # The publication date the URL confirms, else an update on the URL's day.
+        agreeing = [d for d in published if d.at.date() == in_url] or [
+            d for d in found if d.at.date() == in_url
+        ]
         if agreeing:
             return _best(agreeing).at, "explicit"
         # The URL's date stands for the day; no time is invented for it.

@@ -109,11 +109,11 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             result.drop(index, rule.name)
             # An end-of-article rule ends only a body that has begun: in a share bar over
             # the first paragraph, "Comments" is a link, not the comment section.
+            if rule.action == "cut_list" and (resume := prose_resumes(stripped, index)):
+                resume_at = resume  # a list set inside the article: its links go
+                continue
             ends = rule.action in ("cut_rest", "cut_list")
             if ends and _text_words(items) >= CUT_MIN_BODY_WORDS:
-                if rule.action == "cut_list" and (resume := prose_resumes(stripped, index)):
-                    resume_at = resume
-                    continue
                 result.cut = (index, rule.name)
                 result.drop_rest(stripped, index, rule.name)
                 break
