@@ -13,7 +13,11 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["Boilerplate", "LineRule", "load_boilerplate"]
+__all__ = ["CHROME_LINE_MAX_CHARS", "Boilerplate", "LineRule", "load_boilerplate"]
+
+# No line of chrome (a promo, a footer, a share bar, a newsletter pitch) is longer than
+# this; longer lines are paragraphs or run-on bodies and are not tried against the rules.
+CHROME_LINE_MAX_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +62,7 @@ class Boilerplate:
 
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule that matches the stripped line, if any."""
-        if not self.any_line_rule.search(line):
+        if len(line) > CHROME_LINE_MAX_CHARS or not self.any_line_rule.search(line):
             return None
         return next((rule for rule in self.line_rules if rule.pattern.search(line)), None)
 
@@ -66,7 +70,7 @@ class Boilerplate:
         """Rules for the page furniture left inside an article's text by either route
         (teaser links, update stamps, section labels), then the general chrome rules."""
         found = None
-        if self.any_html_line_rule.search(line):
+        if len(line) <= CHROME_LINE_MAX_CHARS and self.any_html_line_rule.search(line):
             found = next(rule for rule in self.html_line_rules if rule.pattern.search(line))
         return found or self.line_rule(line)
 
@@ -146,6 +150,8 @@ def _unanchored(pattern: str) -> str:
 
 
 def _named_group(patterns: tuple[NamedPattern, ...], line: str) -> str | None:
+    if len(line) > CHROME_LINE_MAX_CHARS:
+        return None
     for named in patterns:
         if match := named.pattern.search(line):
             return match.group("outlet").strip()

@@ -129,6 +129,7 @@ _DATE_LABEL = re.compile(
 _UPDATED = re.compile(r"\b(?:updated|modified|edited|last updated)\b", re.IGNORECASE)
 # Longer than any date line: a date inside a paragraph is the story's, not the page's.
 DATE_LINE_MAX_WORDS = 20
+DATE_LINE_MAX_CHARS = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,7 @@ DATE_LINE_MAX_OTHER_WORDS = 6
 def split_date_line(line: str) -> tuple[PrintedDate, str] | None:
     """(date, the rest of the line) for a line that is a printed date with at most a label,
     a byline or a source beside it; None for any other line."""
-    if len(line.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in line):
+    if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
         return None
     match = _ABSOLUTE_DATE.search(line)
     if match is None or (found := find_printed_date(line)) is None:
@@ -167,7 +168,9 @@ def has_absolute_date(line: str) -> bool:
 
 def find_printed_date(line: str) -> PrintedDate | None:
     """The first absolute date in a short line, parsed; None when there is none."""
-    if len(line.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in line):
+    if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
+        return None
+    if not any(c.isdigit() for c in line):
         return None
     match = _ABSOLUTE_DATE.search(line)
     if not match:

@@ -17,9 +17,21 @@ from collections import Counter
 from dataclasses import dataclass
 
 from transforms.boilerplate import Boilerplate
-from transforms.text_shape import Stopwords, ends_like_sentence, word_count, words
+from transforms.text_shape import (
+    Stopwords,
+    ends_like_sentence,
+    rough_word_count,
+    words,
+)
 
-__all__ = ["LineShape", "PageShape", "best_stretch", "prose_resumes", "shape_lines"]
+__all__ = [
+    "LineShape",
+    "PageShape",
+    "best_stretch",
+    "prose_resumes",
+    "reads_as_prose",
+    "shape_lines",
+]
 
 # A prose line has at least this many words: shorter lines are labels, menu items and
 # credits whatever their punctuation (jusText's "short" class ends at ~70 characters).
@@ -44,9 +56,14 @@ PROSE_RUN_GAP = 1
 ISOLATED_PROSE_WEIGHT = 0.5
 
 
+# A line's stopword density is judged on its first this many characters.
+DENSITY_SAMPLE_CHARS = 300
+# The page's language is told from its first long lines: this many words are plenty.
+LANGUAGE_SAMPLE_TOKENS = 600
 # A list of links set inside an article holds a few items: prose resuming within this
 # many lines after its opener ("Related stories") means the article goes on.
 INLINE_LIST_LOOKAHEAD_LINES = 8
+INLINE_LIST_OPENER_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +84,7 @@ def prose_resumes(lines: list[str], index: int) -> int | None:
     two prose lines among the next few non-blank lines, or None when none follow."""
     ahead = [i for i in range(index + 1, len(lines)) if lines[i].strip()]
     ahead = ahead[:INLINE_LIST_LOOKAHEAD_LINES]
-    prose = [k for k, i in enumerate(ahead) if _reads_as_prose(lines[i])]
+    prose = [k for k, i in enumerate(ahead) if reads_as_prose(lines[i])]
     # Two paragraphs at most a heading apart, as the article's own paragraphs run.
     for first, second in itertools.pairwise(prose):
         if second - first <= PROSE_RUN_GAP + 1:
@@ -75,14 +92,24 @@ def prose_resumes(lines: list[str], index: int) -> int | None:
     return None
 
 
-def _reads_as_prose(line: str) -> bool:
-    return word_count(line) >= PROSE_MIN_WORDS and ends_like_sentence(line.strip())
+def reads_as_prose(line: str) -> bool:
+    """A line shaped like a sentence of prose (no stopword test: for a first look)."""
+    return rough_word_count(line) >= PROSE_MIN_WORDS and ends_like_sentence(line.strip())
 
 
 def shape_lines(lines: list[str], stopwords: Stopwords, rules: Boilerplate) -> PageShape:
     """Each line's word count and whether it is prose, judged in the page's language."""
-    tokens = [words(line) for line in lines]
-    long_tokens = [t for toks in tokens if len(toks) >= PROSE_MIN_WORDS for t in toks]
+    # The words a line's stopword density is judged on: its opening words are plenty (a
+    # paragraph's share of stopwords is steady along it), and cheap on run-on lines.
+    counts = [rough_word_count(line) for line in lines]
+    # (A line too short to be prose is not read word by word.)
+    tokens = [
+        words(line[:DENSITY_SAMPLE_CHARS].lower()) if n >= PROSE_MIN_WORDS else []
+        for line, n in zip(lines, counts, strict=True)
+    ]
+    long_tokens = [
+        t for toks, n in zip(tokens, counts, strict=True) if n >= PROSE_MIN_WORDS for t in toks
+    ][:LANGUAGE_SAMPLE_TOKENS]
     language = stopwords.best_language(long_tokens)
     if stopwords.density(long_tokens, language) < PAGE_MIN_STOPWORD_DENSITY:
         language = None  # no stoplist fits the page: judge its lines by shape alone
@@ -91,8 +118,7 @@ def shape_lines(lines: list[str], stopwords: Stopwords, rules: Boilerplate) -> P
     # repeated.
     repeated = {line for line, n in Counter(lines).items() if n > 1}
     shapes = []
-    for line, toks in zip(lines, tokens, strict=True):
-        n = len(toks)
+    for line, toks, n in zip(lines, tokens, counts, strict=True):
         prose = (
             n >= PROSE_MIN_WORDS
             and line not in repeated
@@ -103,6 +129,8 @@ def shape_lines(lines: list[str], stopwords: Stopwords, rules: Boilerplate) -> P
         )
         shapes.append(LineShape(n, prose))
     for i, line in enumerate(lines):
+        if shapes[i].is_prose or shapes[i].n_words > INLINE_LIST_OPENER_MAX_WORDS:
+            continue  # an opener is a short label; most lines need no rule looked up
         rule = rules.furniture_rule(line)
         if rule is not None and rule.action == "cut_list" and (resume := prose_resumes(lines, i)):
             for j in range(i, resume):

@@ -22,7 +22,7 @@ from transforms.boilerplate import Boilerplate
 from transforms.bylines import is_byline
 from transforms.dates import has_absolute_date, parse_relative_time, split_glued_time
 from transforms.headline import choose_headline
-from transforms.locate import PageShape, best_stretch, shape_lines
+from transforms.locate import PageShape, best_stretch, reads_as_prose, shape_lines
 from transforms.records import DroppedBlock
 from transforms.text_shape import is_name_like, is_title_like, load_stopwords
 
@@ -97,8 +97,7 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
         ),
         None,
     )
-    page_shape = shape_lines([line.text for line in kept], load_stopwords(), rules)
-    first_prose = next((i for i, s in enumerate(page_shape.lines) if s.is_prose), len(kept))
+    first_prose = next((i for i, line in enumerate(kept) if reads_as_prose(line.text)), len(kept))
     # The main article's header opens the page, above its first paragraph (a commenter's
     # name over "2 days ago" below the story is not one).
     main_header = next(
@@ -117,7 +116,7 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
         related = [h for h in headers if h is not main_header and h.has_repeat]
     main_end = marker if marker is not None else (related[0].start if related else len(kept))
 
-    articles = [_main_article(page, kept, main_header, main_end, url, rules, page_shape)]
+    articles = [_main_article(page, kept, main_header, main_end, url, rules)]
     for k, header in enumerate(related):
         end = related[k + 1].start if k + 1 < len(related) else len(kept)
         articles.append(
@@ -140,7 +139,6 @@ def _main_article(
     end: int,
     url: str | None,
     rules: Boilerplate,
-    page_shape: PageShape,
 ) -> RawArticle:
     article = RawArticle(kind="main")
     if header is not None:
@@ -151,9 +149,9 @@ def _main_article(
         article.body_line = _first_line(kept, header.body_start)
         return article
     region = [line.text for line in kept[:end]]
-    # Lines repeated on the page but not inside the main article (a related article's copy
-    # of a caption) do not count as repeated here: the region is shaped on its own.
-    shape = page_shape if end == len(kept) else shape_lines(region, load_stopwords(), rules)
+    # The main article's region is shaped on its own: a line repeated in a related article
+    # (an agency's caption) is not furniture here.
+    shape = shape_lines(region, load_stopwords(), rules)
     stretch = best_stretch(shape)
     if stretch is None:
         article.body = _raw_lines(page, kept, 0, end)

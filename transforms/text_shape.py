@@ -9,10 +9,9 @@ such a script as a word, the unit their own word counts use for length.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 __all__ = [
     "STORED_WORDS",
@@ -23,23 +22,33 @@ __all__ = [
     "is_name_like",
     "is_title_like",
     "load_stopwords",
+    "rough_word_count",
     "word_count",
     "words",
 ]
 
-# Scripts written without spaces between words: each character counts as a word, the
-# unit their own word counts use. (Hangul is written with spaces.)
-_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer):
+# each character counts as a word, the unit their own word counts use. Hangul is written
+# with spaces. One list of code-point ranges, written out for Python's re and for polars.
+_UNSPACED_RANGES = (
+    (0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF),
+    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+)  # fmt: skip
+_UNSPACED = "".join(f"{chr(a)}-{chr(b)}" for a, b in _UNSPACED_RANGES)
+_UNSPACED_POLARS = "".join(f"\\x{{{a:04X}}}-\\x{{{b:04X}}}" for a, b in _UNSPACED_RANGES)
 # The stored `n_words` of paragraphs and articles: whitespace-separated runs, and each
-# character of an unspaced script. One pattern for Python and polars (both read \p{..}).
-STORED_WORDS = rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+"
-_STORED_WORDS = regex.compile(STORED_WORDS)
+# character of an unspaced script (the polars spelling of the same pattern below).
+STORED_WORDS = rf"[{_UNSPACED_POLARS}]|[^\s{_UNSPACED_POLARS}]+"
+_STORED_WORDS = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+")
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
 # Words of letters or digits for judging a line's shape (punctuation is not a word).
-_WORD = regex.compile(
-    rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])[^\W_])+(?:['’-](?:(?![{_UNSPACED}])[^\W_])+)*"
-)
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['’-][^\W_{_UNSPACED}]+)*")
 # Below this many characters a language guess is noise.
 LANGUAGE_MIN_CHARS = 40
+# Enough text to tell a language by (py3langid's cost grows with the text).
+LANGUAGE_SAMPLE_CHARS = 300
+# The page's stoplist is chosen by its most frequent words (stopwords lead any count).
+LANGUAGE_TOP_WORDS = 40
 # A sentence ends in a full stop, question or exclamation mark (any script's), possibly
 # inside closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…。！？」』][\"'”’»)\]]*$")
@@ -59,6 +68,14 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def rough_word_count(text: str) -> int:
+    """word_count's figure at a fraction of its cost: spaces split words, except in text
+    with characters of an unspaced script (punctuation between spaces counts as a word)."""
+    if _HAS_UNSPACED.search(text):
+        return word_count(text)
+    return len(text.split())
+
+
 def count_stored_words(text: str) -> int:
     """Words as the warehouse counts them (`n_words`)."""
     return len(_STORED_WORDS.findall(text))
@@ -70,7 +87,7 @@ def identify_language(text: str) -> str | None:
         return None
     import py3langid  # its model loads on first use, in the worker that needs it
 
-    code, _ = py3langid.classify(text)
+    code, _ = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(code)
 
 
@@ -96,21 +113,23 @@ class Stopwords:
     by_language: dict[str, frozenset[str]]
 
     def best_language(self, tokens: list[str]) -> str | None:
-        """The stoplist that covers most of the tokens (None when none covers any)."""
+        """The stoplist that covers most of the (lower-cased) tokens, None if none does."""
         hits: dict[str, int] = {}
-        for token in tokens:
-            for language in self.by_word.get(token.lower(), ()):
-                hits[language] = hits.get(language, 0) + 1
+        # A language's stopwords are a text's most frequent words: the most frequent few
+        # decide, each weighted by its count.
+        for token, count in Counter(tokens).most_common(LANGUAGE_TOP_WORDS):
+            for language in self.by_word.get(token, ()):
+                hits[language] = hits.get(language, 0) + count
         if not hits:
             return None
         # Ties go to the smaller list: a short list that covers as much is the likelier one.
         return max(hits, key=lambda lang: (hits[lang], -len(self.by_language[lang]), lang))
 
     def density(self, tokens: list[str], language: str | None) -> float:
+        """The share of tokens (lower-cased) that are stopwords of the language."""
         if not tokens or language is None:
             return 0.0
-        stoplist = self.by_language[language]
-        return sum(token.lower() in stoplist for token in tokens) / len(tokens)
+        return sum(map(self.by_language[language].__contains__, tokens)) / len(tokens)
 
 
 @cache
