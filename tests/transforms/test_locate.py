@@ -184,6 +184,7 @@ def test_prose_outside_the_article_is_recorded_with_its_position() -> None:
     (article,), dropped = _page(
         *MENU, "Council approves the new river bridge", P1, P2, P3, *MENU, teaser, *MENU
     )
+    assert [p.text for p in article.paragraphs] == [P1, P2, P3]
     assert [(d.reason, d.text) for d in dropped] == [("after_article", teaser)]
 
 
