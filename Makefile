@@ -48,6 +48,7 @@ report: $(STAMP) ## write reports/index.html from the warehouse
 
 bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE set the corpus sizes)
 	$(BIN)/python -m bench.html_route
+	$(BIN)/python -m bench.text_route
 	$(BIN)/python -m bench.pipeline
 
 lint: $(STAMP) ## ruff and mypy only

@@ -17,7 +17,13 @@ from transforms.paragraphs import parse_body
 from transforms.records import Article, DroppedBlock, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
 from transforms.sidecar import Sidecar
-from transforms.text_shape import ends_like_sentence, identify_language, is_name_like, word_count
+from transforms.text_shape import (
+    ends_like_sentence,
+    identify_language,
+    is_name_like,
+    text_sample,
+    word_count,
+)
 
 __all__ = [
     "PageContext",
@@ -43,7 +49,6 @@ _HTML_SNIFF = re.compile(
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Longer than any outlet name with its punctuation: such a line is never a masthead.
 MAX_OUTLET_NAME_CHARS = 120
-LANGUAGE_SAMPLE_PARAGRAPHS = 6
 # A block of at least this many words of sentences left out of every article is recorded
 # as dropped prose (shorter lines are menus, credits and teasers).
 DROPPED_PROSE_MIN_WORDS = 20
@@ -97,7 +102,7 @@ def read_text_page(text: str, context: PageContext) -> tuple[list[Article], list
     if articles:
         # A page's articles share the language its main article is written in (telling it
         # costs ~0.5 ms an article, and an aggregator's related articles are the page's).
-        language = identify_language(_language_sample(list(articles[0].paragraphs)))
+        language = identify_language(text_sample(articles[0].paragraphs))
         articles = [replace(a, language=language) for a in articles]
         dropped += [d for d in (*raw.dropped, *body_dropped) if _is_prose_block(d.text)]
     return articles, sorted(dropped)
@@ -193,12 +198,6 @@ def _labelled_delta(lines: list[str]) -> timedelta | None:
     found = [f for line in lines if (f := find_labelled_relative(line))]
     published = [rel for rel, is_update in found if not is_update] or [rel for rel, _ in found]
     return relative_delta(published[0]) if published else None
-
-
-def _language_sample(paragraphs: list[Paragraph]) -> str:
-    """The body's first paragraphs of text (identify_language reads the first few hundred
-    characters)."""
-    return "\n".join(p.text for p in paragraphs[:LANGUAGE_SAMPLE_PARAGRAPHS] if p.kind == "text")
 
 
 def _tail_footer(tail: list[str], rules: Boilerplate) -> str | None:

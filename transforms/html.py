@@ -23,7 +23,7 @@ from transforms.bylines import parse_author_line, split_dateline, wire_credit
 from transforms.decode import decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
 from transforms.records import Article, FileExtraction, Paragraph, Rejected
-from transforms.text_shape import count_stored_words
+from transforms.text_shape import count_stored_words, identify_language, text_sample
 
 __all__ = ["MAX_HTML_BYTES", "extract_html_file"]
 
@@ -37,7 +37,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w\-]+)""", re
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 # A suffix after a separator is a site name when it is this short (or names the site).
 _SITE_SUFFIX_MAX_WORDS = 4
-_AGENCY_AUTHOR = re.compile(r"^(?:the\s+)?(AP|Associated Press|Reuters|AFP|Bloomberg)\b", re.I)
 
 
 def extract_html_file(
@@ -101,7 +100,7 @@ def extract_html_file(
         dateline=dateline,
         published_at=published_at,
         published_at_source="metadata" if published_at else None,
-        language=document.language,
+        language=document.language or identify_language(text_sample(paragraphs)),
     )
     text = "\n\n".join(p.text for p in paragraphs)
     return FileExtraction(
@@ -237,8 +236,9 @@ def _authors(raw: str, registry: OutletRegistry) -> tuple[tuple[str, ...], str |
     for part in re.split(r"\s*(?:;|\band\b|,)\s*", raw):
         if not part:
             continue
-        if agency := _AGENCY_AUTHOR.match(part):
-            wire = wire or registry.canonical_wire(agency.group(1))
+        # An agency credited as the author ("The Associated Press") is the wire (wires.csv).
+        if agency := registry.canonical_wire(re.sub(r"^the\s+", "", part, flags=re.I)):
+            wire = wire or agency
             continue
         authors.append(part.strip())
     return tuple(dict.fromkeys(authors)), wire

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,7 @@ __all__ = [
     "is_title_like",
     "load_stopwords",
     "rough_word_count",
+    "text_sample",
     "word_count",
     "words",
 ]
@@ -46,12 +48,14 @@ _WORD = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+(?:['’-][^\W_{_UNSPACED}
 # Below this many characters a language guess is noise.
 LANGUAGE_MIN_CHARS = 40
 # Enough text to tell a language by (py3langid's cost grows with the text).
-LANGUAGE_SAMPLE_CHARS = 300
+LANGUAGE_SAMPLE_CHARS = 160
+LANGUAGE_SAMPLE_PARAGRAPHS = 6
 # The page's stoplist is chosen by its most frequent words (stopwords lead any count).
 LANGUAGE_TOP_WORDS = 40
 # A sentence ends in a full stop, question or exclamation mark (any script's), possibly
 # inside closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…。！？」』][\"'”’»)\]]*$")
+_CLAUSE_END = re.compile(r"[.;:,]$")
 # A name ends in none of these; a clause, a list item or a quotation often does.
 _NAME_END = re.compile(r"[.!;:,\"”]$")
 # Titles and outlet names are short; body paragraphs are not.
@@ -81,6 +85,14 @@ def count_stored_words(text: str) -> int:
     return len(_STORED_WORDS.findall(text))
 
 
+def text_sample(paragraphs: Sequence[tuple[str, str]]) -> str:
+    """The first paragraphs of body text of an article ((kind, text) pairs), to tell its
+    language by (identify_language reads the first few hundred characters)."""
+    return "\n".join(
+        text for kind, text in paragraphs[:LANGUAGE_SAMPLE_PARAGRAPHS] if kind == "text"
+    )
+
+
 def identify_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language (py3langid), None for too little text."""
     if len(text) < LANGUAGE_MIN_CHARS:
@@ -97,7 +109,7 @@ def ends_like_sentence(text: str) -> bool:
 
 def is_title_like(line: str) -> bool:
     """Short, and not ending like a clause (a headline has no closing full stop)."""
-    return word_count(line) <= TITLE_MAX_WORDS and not re.search(r"[.;:,]$", line)
+    return not _CLAUSE_END.search(line) and rough_word_count(line) <= TITLE_MAX_WORDS
 
 
 def is_name_like(line: str) -> bool:
@@ -109,21 +121,20 @@ def is_name_like(line: str) -> bool:
 class Stopwords:
     """jusText's stoplists, indexed word -> languages, to find a page's stoplist by use."""
 
-    by_word: dict[str, frozenset[str]]
+    languages: tuple[str, ...]  # by name; the tie-break order of best_language
+    by_word: dict[str, tuple[int, ...]]  # word -> indexes into languages
     by_language: dict[str, frozenset[str]]
 
     def best_language(self, tokens: list[str]) -> str | None:
         """The stoplist that covers most of the (lower-cased) tokens, None if none does."""
-        hits: dict[str, int] = {}
+        hits = [0] * len(self.languages)
         # A language's stopwords are a text's most frequent words: the most frequent few
         # decide, each weighted by its count.
         for token, count in Counter(tokens).most_common(LANGUAGE_TOP_WORDS):
-            for language in self.by_word.get(token, ()):
-                hits[language] = hits.get(language, 0) + count
-        if not hits:
-            return None
-        # Ties go to the smaller list: a short list that covers as much is the likelier one.
-        return max(hits, key=lambda lang: (hits[lang], -len(self.by_language[lang]), lang))
+            for index in self.by_word.get(token, ()):
+                hits[index] += count
+        best = max(range(len(hits)), key=hits.__getitem__, default=None)
+        return None if best is None or hits[best] == 0 else self.languages[best]
 
     def density(self, tokens: list[str], language: str | None) -> float:
         """The share of tokens (lower-cased) that are stopwords of the language."""
@@ -138,11 +149,13 @@ def load_stopwords() -> Stopwords:
     import justext
 
     by_language = {
-        language: frozenset(justext.get_stoplist(language))
-        for language in sorted(justext.get_stoplists())
+        language: frozenset(justext.get_stoplist(language)) for language in justext.get_stoplists()
     }
-    by_word: dict[str, set[str]] = {}
-    for language, stoplist in by_language.items():
-        for word in stoplist:
-            by_word.setdefault(word, set()).add(language)
-    return Stopwords({w: frozenset(langs) for w, langs in by_word.items()}, by_language)
+    # Ties go to the smaller list (a short list that covers as much is the likelier one),
+    # then to the name: languages in that order, and max() keeps the first best.
+    languages = tuple(sorted(by_language, key=lambda lang: (len(by_language[lang]), lang)))
+    by_word: dict[str, list[int]] = {}
+    for index, language in enumerate(languages):
+        for word in by_language[language]:
+            by_word.setdefault(word, []).append(index)
+    return Stopwords(languages, {w: tuple(ids) for w, ids in by_word.items()}, by_language)
