@@ -18,11 +18,10 @@ from transforms.records import Article, DroppedBlock, FileExtraction, Paragraph,
 from transforms.segment import RawArticle, segment_page
 from transforms.sidecar import Sidecar
 from transforms.text_shape import (
-    ends_like_sentence,
     identify_language,
     is_name_like,
+    is_prose_block,
     text_sample,
-    word_count,
 )
 
 __all__ = [
@@ -49,9 +48,6 @@ _HTML_SNIFF = re.compile(
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Longer than any outlet name with its punctuation: such a line is never a masthead.
 MAX_OUTLET_NAME_CHARS = 120
-# A block of at least this many words of sentences left out of every article is recorded
-# as dropped prose (shorter lines are menus, credits and teasers).
-DROPPED_PROSE_MIN_WORDS = 20
 # A date printed after the body sits in its first lines of closing chrome.
 DATE_TAIL_LINES = 10
 
@@ -99,19 +95,13 @@ def read_text_page(text: str, context: PageContext) -> tuple[list[Article], list
         article, body_dropped = _build_article(raw, len(articles), context, rules, registry, text)
         if article is not None:
             articles.append(article)
+        dropped += [d for d in (*raw.dropped, *body_dropped) if is_prose_block(d.text)]
     if articles:
         # A page's articles share the language its main article is written in (telling it
         # costs ~0.5 ms an article, and an aggregator's related articles are the page's).
         language = identify_language(text_sample(articles[0].paragraphs))
         articles = [replace(a, language=language) for a in articles]
-        dropped += [d for d in (*raw.dropped, *body_dropped) if _is_prose_block(d.text)]
     return articles, sorted(dropped)
-
-
-def _is_prose_block(text: str) -> bool:
-    return word_count(text) >= DROPPED_PROSE_MIN_WORDS and (
-        ends_like_sentence(text) or word_count(text) >= 2 * DROPPED_PROSE_MIN_WORDS
-    )
 
 
 def _build_article(

@@ -158,6 +158,8 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
             continue
         if text := clean_inline(line, rules):
             items.append(Paragraph("text", text))
+        else:
+            result.drop(index, "boilerplate_sentence")  # a notice, a footer, a caption
     result.paragraphs = _mark_headings(items)
     return result
 

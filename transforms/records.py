@@ -18,7 +18,7 @@ __all__ = [
 
 # Why the article finder left a prose line outside every article (rules that end a body
 # record their own names instead).
-OUTSIDE_ARTICLE_REASONS = ("before_article", "article_header", "after_article")
+OUTSIDE_ARTICLE_REASONS = ("before_article", "article_header", "after_article", "outside_article")
 
 
 class Paragraph(NamedTuple):

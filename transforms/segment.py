@@ -24,7 +24,7 @@ from transforms.dates import has_absolute_date, parse_relative_time, split_glued
 from transforms.headline import choose_headline
 from transforms.locate import PageShape, best_stretch, reads_as_prose, shape_lines
 from transforms.records import DroppedBlock
-from transforms.text_shape import is_name_like, is_title_like, load_stopwords
+from transforms.text_shape import is_name_like, is_prose_block, is_title_like, load_stopwords
 
 __all__ = ["RawArticle", "segment_page"]
 
@@ -80,11 +80,16 @@ class _Header:
 def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[RawArticle]:
     """Split a page into its main article (always first) and its related articles."""
     page = text.split("\n")
-    kept = [
-        _Line(n, line.strip())
-        for n, line in enumerate(page)
-        if line.strip() and not _is_dropped_chrome(line.strip(), rules)
-    ]
+    chrome: list[DroppedBlock] = []
+    kept: list[_Line] = []
+    for n, line in enumerate(page):
+        if not (text := line.strip()):
+            continue
+        if (rule := rules.line_rule(text)) is not None and rule.action == "drop":
+            if is_prose_block(text):
+                chrome.append(DroppedBlock(n, rule.name, text))
+        else:
+            kept.append(_Line(n, text))
     headers = _find_headers(kept)
     # A "Related Articles" line opens an aggregator's list only when an article header
     # follows it; elsewhere (a menu, a share bar, links inside an article) it ends nothing.
@@ -129,7 +134,29 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
                 body_line=_first_line(kept, header.body_start),
             )
         )
+    articles[0].dropped += _unaccounted(articles, kept, chrome)
     return articles
+
+
+def _unaccounted(
+    articles: list[RawArticle], kept: list[_Line], chrome: list[DroppedBlock]
+) -> list[DroppedBlock]:
+    """Prose no article's body covers and no reason names yet: chrome lines outside the
+    bodies (inside one, the body's own parse records them) and any other line left over
+    (between an aggregator's main article and its related ones, above a header)."""
+    spans = [(a.body_line, a.body_line + len(a.body)) for a in articles if a.body]
+
+    def inside(line: int) -> bool:
+        return any(start <= line < end for start, end in spans)
+
+    recorded = {d.line for a in articles for d in a.dropped}
+    left = [d for d in chrome if not inside(d.line)]
+    left += [
+        DroppedBlock(line.number, "outside_article", line.text)
+        for line in kept
+        if not inside(line.number) and line.number not in recorded and is_prose_block(line.text)
+    ]
+    return left
 
 
 def _main_article(
@@ -215,7 +242,7 @@ def _dropped_prose(
     return [
         DroppedBlock(kept[i].number, reason, kept[i].text)
         for i in range(start, end)
-        if shape.lines[i].is_prose
+        if is_prose_block(kept[i].text)
     ]
 
 
@@ -261,11 +288,6 @@ def _raw_lines(page: list[str], kept: list[_Line], start: int, end: int) -> list
     first = kept[start].number
     last = kept[end - 1].number if end - 1 < len(kept) else len(page) - 1
     return page[first : last + 1]
-
-
-def _is_dropped_chrome(line: str, rules: Boilerplate) -> bool:
-    rule = rules.line_rule(line)
-    return rule is not None and rule.action == "drop"
 
 
 def _is_repeat(line: str, outlet: str) -> bool:

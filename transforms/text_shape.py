@@ -21,6 +21,7 @@ __all__ = [
     "ends_like_sentence",
     "identify_language",
     "is_name_like",
+    "is_prose_block",
     "is_title_like",
     "load_stopwords",
     "rough_word_count",
@@ -58,6 +59,9 @@ _SENTENCE_END = re.compile(r"[.!?…。！？」』][\"'”’»)\]]*$")
 _CLAUSE_END = re.compile(r"[.;:,]$")
 # A name ends in none of these; a clause, a list item or a quotation often does.
 _NAME_END = re.compile(r"[.!;:,\"”]$")
+# A prose block has this many words (and so at least this many characters).
+PROSE_BLOCK_MIN_WORDS = 20
+PROSE_BLOCK_MIN_CHARS = 40
 # Titles and outlet names are short; body paragraphs are not.
 TITLE_MAX_WORDS = 30
 NAME_MAX_WORDS = 6
@@ -70,6 +74,17 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def is_prose_block(text: str) -> bool:
+    """A block of running text worth accounting for when no article keeps it: 20 words or
+    more of sentences (shorter lines are menus, credits and teasers)."""
+    if len(text) < PROSE_BLOCK_MIN_CHARS:
+        return False
+    n = rough_word_count(text)
+    return n >= PROSE_BLOCK_MIN_WORDS and (
+        ends_like_sentence(text) or n >= 2 * PROSE_BLOCK_MIN_WORDS
+    )
 
 
 def rough_word_count(text: str) -> int:

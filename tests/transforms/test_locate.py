@@ -231,3 +231,21 @@ def test_outlet_from_the_url_then_the_page(
 )
 def test_stored_word_counts_work_for_scripts_without_spaces(text: str, n_words: int) -> None:
     assert count_stored_words(text) == n_words
+
+
+def test_a_notice_removed_as_boilerplate_leaves_with_a_reason() -> None:
+    notice = "This article was generated from an automated news agency feed without modifications to text and is published here as received."
+    (article,), dropped = _page("Council approves the new river bridge", P1, notice, P2, P3)
+    assert [p.text for p in article.paragraphs] == [P1, P2, P3]
+    assert [(d.reason, d.text) for d in dropped] == [("boilerplate_sentence", notice)]
+
+
+def test_prose_between_an_aggregators_main_article_and_its_related_ones_is_recorded() -> None:
+    stray = "Readers who want more of this coverage can find every story of the series on the pages that follow this one, sorted by date."
+    lines = [
+        "Council approves the new river bridge", P1, P2, "Related Articles",
+        "", "Courier Post", "an hour ago", "- Courier Post", "Storm closes schools", P3,
+    ]  # fmt: skip
+    articles, dropped = _page(*lines[:4], stray, *lines[4:])
+    assert [a.kind for a in articles] == ["main", "related"]
+    assert stray in [d.text for d in dropped]
