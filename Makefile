@@ -15,7 +15,8 @@ export PREFECT_LOGGING_LEVEL ?= WARNING
 .PHONY: help setup run test lint format lock bench report server serve clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PREFECT_PORT)/$(PREFECT_PORT)/' \
+		| awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
