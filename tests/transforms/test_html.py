@@ -12,6 +12,7 @@ from transforms.extract import PageContext, extract_file, looks_like_html
 from transforms.html import _strip_site_suffix, extract_html_file
 from transforms.records import Article, Rejected
 from transforms.sidecar import Sidecar
+from transforms.text_shape import count_stored_words
 
 FIXTURES = ROOT / "tests" / "fixtures" / "html"
 NOW = datetime(2025, 8, 16, 12, tzinfo=UTC)
@@ -101,3 +102,15 @@ def test_oversized_html_is_refused_before_parsing() -> None:
     with pytest.raises(Rejected) as caught:
         extract_html_file(huge, NOW, None, None)
     assert caught.value.reason == "too_large"
+
+
+def test_a_japanese_page_is_an_article_and_its_language_is_told() -> None:
+    # Japanese is written without spaces: its words are counted one character each, so a
+    # story of a few sentences is not an index page.
+    sentences = "東京都は新しい橋の建設計画を発表した。工事は来年の春に始まる予定である。" * 3
+    page = f"""<html lang="ja"><head><title>新しい橋の建設計画</title></head><body><article>
+    <h1>新しい橋の建設計画</h1><p>{sentences}</p><p>{sentences}</p></article></body></html>"""
+    extracted = extract_html_file(page.encode("utf-8"), NOW, "https://news.example.jp/a/1", None)
+    (found,) = extracted.articles
+    assert found.language == "ja"
+    assert sum(count_stored_words(p.text) for p in found.paragraphs) >= 100
