@@ -136,7 +136,8 @@ def _build_article(
         paragraphs[first] = Paragraph("text", parsed.rest)
     wire = wire or wire_credit(paragraphs[first].text, registry)
 
-    if body.sign_off:
+    if body.sign_off and not rules.is_photo_agency(body.sign_off):
+        # ("... caption. | Getty Images" is a photo credit, not wire copy signing off.)
         if outlet is None:
             outlet, outlet_source = body.sign_off, "sign_off"
         elif wire is None:

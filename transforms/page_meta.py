@@ -24,7 +24,7 @@ FUTURE_SLACK = timedelta(days=1)
 EARLIEST_YEAR = 1990
 # A site's name is printed in a line of at most this many words (a masthead, a menu
 # entry, "Contact CT Post", a copyright line).
-SITE_NAME_LINE_MAX_WORDS = 12
+SITE_NAME_LINE_MAX_WORDS = 20
 SITE_NAME_MAX_WORDS = 5
 
 _SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or"}
@@ -97,7 +97,13 @@ def printed_site_name(lines: list[str], url: str | None) -> str | None:
                     forms[_printed_span(line, span)] += 1
     if not forms:
         return None
-    return max(forms, key=lambda form: (forms[form], form != form.lower(), len(form)))
+    # A name as written in running text (mixed case) before a logo's or menu's capitals,
+    # then the most printed form.
+    return max(forms, key=lambda form: (_is_mixed_case(form), forms[form], len(form)))
+
+
+def _is_mixed_case(text: str) -> bool:
+    return text != text.upper() and text != text.lower()
 
 
 def _printed_span(line: str, span: list[str]) -> str:

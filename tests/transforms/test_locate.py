@@ -249,3 +249,20 @@ def test_prose_between_an_aggregators_main_article_and_its_related_ones_is_recor
     articles, dropped = _page(*lines[:4], stray, *lines[4:])
     assert [a.kind for a in articles] == ["main", "related"]
     assert stray in [d.text for d in dropped]
+
+
+def test_a_caption_credited_to_a_photo_agency_does_not_name_the_outlet() -> None:
+    caption = (
+        "Members of the council vote on the bridge plan in the town hall on Tuesday. | Getty Images"
+    )
+    (article,), _ = _page("Council approves the new river bridge", P1, P2, caption, P3)
+    assert article.outlet is None
+
+
+def test_the_site_name_is_taken_as_running_text_writes_it() -> None:
+    url = "https://www.harbourgazette.test/x"
+    (article,), _ = _page(
+        "HARBOUR GAZETTE", "HARBOUR GAZETTE", "Council approves the new river bridge", P1, P2, P3,
+        "About the Harbour Gazette", url=url,
+    )  # fmt: skip
+    assert (article.outlet, article.outlet_source) == ("Harbour Gazette", "page")
