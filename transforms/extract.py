@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -124,7 +125,7 @@ def _build_article(
             for i, line in enumerate(raw.body)
         ]
         return None, dropped + kept
-    footer = body.footer_outlet or _tail_footer(raw.tail, rules)
+    footer = body.footer_outlet or _first_named(raw.tail, rules.footer_outlet)
     outlet, outlet_source = _outlet(raw, footer, body.promo_outlet)
     wire: str | None = None
     dateline: str | None = None
@@ -144,7 +145,7 @@ def _build_article(
             wire = registry.canonical_wire(body.sign_off)
 
     if outlet is None and raw.kind == "main":
-        holder = body.copyright_holder or _tail_copyright(raw.tail, rules)
+        holder = body.copyright_holder or _first_named(raw.tail, rules.copyright_holder)
         outlet, outlet_source = _page_outlet(context, registry, rules, page, holder)
     if outlet is not None:
         outlet = registry.canonical_outlet(outlet)
@@ -191,13 +192,9 @@ def _labelled_delta(lines: list[str]) -> timedelta | None:
     return relative_delta(published[0]) if published else None
 
 
-def _tail_footer(tail: list[str], rules: Boilerplate) -> str | None:
-    """An outlet footer printed after the body, among the page's closing chrome."""
-    return next((name for line in tail if (name := rules.footer_outlet(line.strip()))), None)
-
-
-def _tail_copyright(tail: list[str], rules: Boilerplate) -> str | None:
-    return next((name for line in tail if (name := rules.copyright_holder(line.strip()))), None)
+def _first_named(lines: list[str], find: Callable[[str], str | None]) -> str | None:
+    """The first name a footer finder reads in the page's closing lines after the body."""
+    return next((name for line in lines if (name := find(line.strip()))), None)
 
 
 def _page_outlet(

@@ -22,7 +22,7 @@ from transforms.boilerplate import Boilerplate
 from transforms.bylines import is_byline
 from transforms.dates import has_absolute_date, parse_relative_time, split_glued_time
 from transforms.headline import choose_headline
-from transforms.locate import PageShape, best_stretch, reads_as_prose, shape_lines
+from transforms.locate import best_stretch, reads_as_prose, shape_lines
 from transforms.records import DroppedBlock
 from transforms.text_shape import is_name_like, is_prose_block, is_title_like, load_stopwords
 
@@ -212,9 +212,9 @@ def _main_article(
     article.body = _raw_lines(page, kept, body_start, body_end)
     article.body_line = _first_line(kept, body_start)
     article.tail = region[body_end:end]
-    article.dropped = _dropped_prose(kept, shape, 0, head_start, "before_article")
-    article.dropped += _dropped_prose(kept, shape, head_start, body_start, "article_header")
-    article.dropped += _dropped_prose(kept, shape, body_end, end, "after_article")
+    article.dropped = _dropped_prose(kept, 0, head_start, "before_article")
+    article.dropped += _dropped_prose(kept, head_start, body_start, "article_header")
+    article.dropped += _dropped_prose(kept, body_end, end, "after_article")
     return article
 
 
@@ -236,9 +236,7 @@ def _is_opening_heading(line: str) -> bool:
     )
 
 
-def _dropped_prose(
-    kept: list[_Line], shape: PageShape, start: int, end: int, reason: str
-) -> list[DroppedBlock]:
+def _dropped_prose(kept: list[_Line], start: int, end: int, reason: str) -> list[DroppedBlock]:
     return [
         DroppedBlock(kept[i].number, reason, kept[i].text)
         for i in range(start, end)

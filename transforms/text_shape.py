@@ -160,7 +160,7 @@ class Stopwords:
 
 @cache
 def load_stopwords() -> Stopwords:
-    """Built on first use (not at import): reading the ~100 stoplists takes ~50 ms."""
+    """Built on first use (not at import): reading the ~100 stoplists takes about a second."""
     import justext
 
     by_language = {
