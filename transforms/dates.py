@@ -148,18 +148,16 @@ DATE_LINE_MAX_OTHER_WORDS = 6
 def split_date_line(line: str) -> tuple[PrintedDate, str] | None:
     """(date, the rest of the line) for a line that is a printed date with at most a label,
     a byline or a source beside it; None for any other line."""
-    if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
+    if (found := _match_printed_date(line)) is None:
         return None
-    match = _ABSOLUTE_DATE.search(line)
-    if match is None or (found := find_printed_date(line)) is None:
-        return None
+    match, date = found
     rest = (line[: match.start()] + " " + line[match.end() :]).strip(" \t-–—|·•,;:")
     rest = _DATE_LABEL.sub("", rest).strip(" \t-–—|·•,;:")
     n_other = len(rest.split())
     # "The show opens November 20, 2019." is a sentence that mentions a date.
     if n_other > DATE_LINE_MAX_OTHER_WORDS or (n_other > 2 and line.rstrip().endswith(".")):
         return None
-    return found, rest
+    return date, rest
 
 
 def has_absolute_date(line: str) -> bool:
@@ -168,6 +166,11 @@ def has_absolute_date(line: str) -> bool:
 
 def find_printed_date(line: str) -> PrintedDate | None:
     """The first absolute date in a short line, parsed; None when there is none."""
+    found = _match_printed_date(line)
+    return None if found is None else found[1]
+
+
+def _match_printed_date(line: str) -> tuple[re.Match[str], PrintedDate] | None:
     if len(line) > DATE_LINE_MAX_CHARS or len(line.split()) > DATE_LINE_MAX_WORDS:
         return None
     if not any(c.isdigit() for c in line):
@@ -180,11 +183,11 @@ def find_printed_date(line: str) -> PrintedDate | None:
     parsed = _parse_absolute(text.replace(" at ", " "))
     if parsed is None:
         return None
-    if not _HAS_YEAR.search(match.group("date")):
-        # "Updated Nov 19, 6:55 AM": the year is the capture's, or the one before when
-        # that day is still to come (resolved by the caller, who knows the capture).
-        return PrintedDate(parsed, bool(_UPDATED.search(line[: match.start()])), True, False)
-    return PrintedDate(parsed, bool(_UPDATED.search(line[: match.start()])), time is not None)
+    is_updated = bool(_UPDATED.search(line[: match.start()]))
+    # "Updated Nov 19, 6:55 AM" has no year: the capture's, or the one before when that day
+    # is still to come (with_capture_year, by the caller who knows the capture).
+    has_year = bool(_HAS_YEAR.search(match.group("date")))
+    return match, PrintedDate(parsed, is_updated, time is not None, has_year)
 
 
 def with_capture_year(date: PrintedDate, captured_at: datetime) -> PrintedDate:
@@ -197,16 +200,13 @@ def with_capture_year(date: PrintedDate, captured_at: datetime) -> PrintedDate:
     return PrintedDate(at, date.is_updated, date.has_time, True)
 
 
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"}
+
+
 @lru_cache(maxsize=4096)
 def _parse_absolute(text: str) -> datetime | None:
     # English first (the month pattern's own names); other languages only for the
     # letter-word form, whose month name dateparser must recognise.
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"},
-    ) or dateparser.parse(
-        text,
-        settings={"DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC"},
-    )
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    parsed = parsed or dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     return None if parsed is None else parsed.astimezone(UTC)

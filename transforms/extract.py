@@ -6,14 +6,20 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from transforms.boilerplate import Boilerplate, load_boilerplate
 from transforms.bylines import split_dateline, wire_credit
-from transforms.dates import find_labelled_relative, relative_delta
+from transforms.dates import relative_delta
 from transforms.decode import decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
-from transforms.page_meta import header_authors, host_name, printed_date, printed_site_name
+from transforms.page_meta import (
+    header_authors,
+    host_name,
+    labelled_delta,
+    printed_date,
+    printed_site_name,
+)
 from transforms.paragraphs import parse_body
 from transforms.records import Article, DroppedBlock, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
@@ -159,7 +165,7 @@ def _build_article(
         published_at, published_source = printed_date(
             [*raw.above, *raw.head], body.dates, context.sidecar.url, context.captured_at
         )
-        if published_at is None and (delta := _labelled_delta([*raw.above, *raw.head])):
+        if published_at is None and (delta := labelled_delta([*raw.above, *raw.head])):
             published_at, published_source = context.captured_at - delta, "relative"
         if published_at is None:
             published_at, published_source = printed_date(
@@ -183,13 +189,6 @@ def _build_article(
         published_at_source=published_source,
     )
     return _drop_title_echo(article), dropped
-
-
-def _labelled_delta(lines: list[str]) -> timedelta | None:
-    """How long before capture a 'Published 1 day ago' line near the headline points."""
-    found = [f for line in lines if (f := find_labelled_relative(line))]
-    published = [rel for rel, is_update in found if not is_update] or [rel for rel, _ in found]
-    return relative_delta(published[0]) if published else None
 
 
 def _first_named(lines: list[str], find: Callable[[str], str | None]) -> str | None:

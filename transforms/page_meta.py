@@ -12,7 +12,13 @@ from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 
 from transforms.bylines import parse_header_byline
-from transforms.dates import PrintedDate, find_printed_date, with_capture_year
+from transforms.dates import (
+    PrintedDate,
+    find_labelled_relative,
+    find_printed_date,
+    relative_delta,
+    with_capture_year,
+)
 from transforms.text_shape import words
 from transforms.urls import host_of, url_date
 
@@ -63,6 +69,14 @@ def printed_date(
     if published:
         return _best(published).at, "explicit"
     return None, None
+
+
+def labelled_delta(lines: list[str]) -> timedelta | None:
+    """How long before capture a 'Published 1 day ago' line near the headline points (a
+    publication time before an update time, as for printed dates)."""
+    found = [f for line in lines if (f := find_labelled_relative(line))]
+    published = [rel for rel, is_update in found if not is_update] or [rel for rel, _ in found]
+    return relative_delta(published[0]) if published else None
 
 
 def host_name(url: str | None) -> str | None:
