@@ -13,19 +13,27 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from flows.discover import Candidate
-from flows.sources import Skipped, read_and_extract
+from flows.sources import ReadSource, Skipped, extract_source, read_source
 from transforms.actors import load_actor_registry
 from transforms.derived import Derived, derive_for_files
 from transforms.records import SourceFile
+from transforms.site_chrome import KnownSiteLines, PageLines, chrome_for_pages
 
-__all__ = ["ExtractedBatch", "ExtractionJob", "ExtractionPool", "InlineJob", "extract_batch"]
+__all__ = [
+    "ExtractedBatch",
+    "ExtractionInputs",
+    "ExtractionJob",
+    "ExtractionPool",
+    "InlineJob",
+    "extract_batch",
+]
 
 
 @dataclass(slots=True)
@@ -34,35 +42,59 @@ class ExtractedBatch:
     known: list[tuple[Candidate, str]]  # unchanged bytes at a new path or mtime
     derived: Derived = field(default_factory=Derived)  # signatures and actor rows
     warnings: list[str] = field(default_factory=list)  # for the run's log
+    # Each text page's short lines, by file_id: counted in site_lines when the file loads.
+    site_lines: dict[str, PageLines] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionInputs:
+    """What every batch of a run is extracted with: sent to each worker once."""
+
+    known_file_ids: frozenset[str]
+    max_bytes: int
+    registry_yaml: bytes | None
+    # How many earlier files each site's short lines were on (the warehouse's site_lines).
+    site_lines: KnownSiteLines = field(default_factory=KnownSiteLines)
 
 
 class ExtractionJob(Protocol):
     def result(self) -> ExtractedBatch: ...
 
 
-def extract_batch(
-    batch: Sequence[Candidate],
-    known_file_ids: Collection[str],
-    max_bytes: int,
-    registry_yaml: bytes | None,
-) -> ExtractedBatch:
-    """Read and extract every file of the batch, then derive signatures and actor rows."""
+def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> ExtractedBatch:
+    """Read every file of the batch, learn its sites' chrome from the text pages, extract
+    each file, then derive signatures and actor rows."""
     extracted = ExtractedBatch([], [])
+    reads: list[ReadSource] = []
     seen: set[str] = set()
     for candidate in batch:
-        outcome = read_and_extract(candidate, known_file_ids, max_bytes)
-        if isinstance(outcome, SourceFile) and outcome.file_id in seen:
-            extracted.known.append((candidate, outcome.file_id))  # same bytes, second name
+        outcome = read_source(candidate, inputs.known_file_ids, inputs.max_bytes)
+        file_id = outcome.file_id if isinstance(outcome, ReadSource | SourceFile) else None
+        if file_id is not None and file_id in seen:
+            extracted.known.append((candidate, file_id))  # same bytes, second name
+        elif isinstance(outcome, ReadSource):
+            seen.add(outcome.file_id)
+            reads.append(outcome)
         elif isinstance(outcome, SourceFile):
             seen.add(outcome.file_id)
             extracted.files.append(outcome)
-            extracted.warnings.extend(f"{outcome.path}: {n} (ignored)" for n in outcome.notes)
         elif isinstance(outcome, Skipped):
             extracted.warnings.append(f"{outcome.path}: {outcome.reason}; left for the next run")
         else:
             extracted.known.append((candidate, outcome))
+    texts = [read.text() for read in reads]
+    pages = [
+        (read.site if text else None, text or "") for read, text in zip(reads, texts, strict=True)
+    ]
+    chrome, lines = chrome_for_pages(pages, inputs.site_lines)
+    for read, text, site_chrome, page in zip(reads, texts, chrome, lines, strict=True):
+        extracted.files.append(extract_source(read, site_chrome, text))
+        if page is not None:
+            extracted.site_lines[read.file_id] = page
+    for source in extracted.files:
+        extracted.warnings.extend(f"{source.path}: {n} (ignored)" for n in source.notes)
     # Signatures and actor rows are pure per-article work: done here, where it is parallel.
-    extracted.derived = derive_for_files(extracted.files, load_actor_registry(registry_yaml))
+    extracted.derived = derive_for_files(extracted.files, load_actor_registry(inputs.registry_yaml))
     return extracted
 
 
@@ -71,12 +103,10 @@ class InlineJob:
     """A batch extracted when its result is asked for, in the asking process."""
 
     batch: Sequence[Candidate]
-    known_file_ids: Collection[str]
-    max_bytes: int
-    registry_yaml: bytes | None
+    inputs: ExtractionInputs
 
     def result(self) -> ExtractedBatch:
-        return extract_batch(self.batch, self.known_file_ids, self.max_bytes, self.registry_yaml)
+        return extract_batch(self.batch, self.inputs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +133,12 @@ PARENT_CHECK_S = 0.5
 WORKER_NICENESS = 5
 
 # Set in each worker process by _start_worker: sent once, not with every batch.
-_worker_known_ids: frozenset[str] = frozenset()
-_worker_max_bytes = 0
-_worker_registry_yaml: bytes | None = None
+_worker_inputs = ExtractionInputs(frozenset(), 0, None)
 
 
-def _start_worker(known_ids: frozenset[str], max_bytes: int, registry_yaml: bytes | None) -> None:
-    global _worker_known_ids, _worker_max_bytes, _worker_registry_yaml
-    _worker_known_ids, _worker_max_bytes = known_ids, max_bytes
-    _worker_registry_yaml = registry_yaml
+def _start_worker(inputs: ExtractionInputs) -> None:
+    global _worker_inputs
+    _worker_inputs = inputs
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     os.nice(WORKER_NICENESS)
 
@@ -127,36 +154,26 @@ def _exit_with_parent(parent: int) -> None:
 def _extract_in_worker(batch: Sequence[Candidate]) -> bytes:
     # Pickled here, unpickled only when the flow takes the batch: batches waiting in the
     # flow's process stay compact bytes, not hundreds of thousands of objects.
-    extracted = extract_batch(batch, _worker_known_ids, _worker_max_bytes, _worker_registry_yaml)
+    extracted = extract_batch(batch, _worker_inputs)
     return pickle.dumps(extracted, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ExtractionPool:
     """N worker processes extracting batches; results are taken in submission order."""
 
-    def __init__(
-        self,
-        workers: int,
-        known_file_ids: frozenset[str],
-        max_bytes: int,
-        registry_yaml: bytes | None,
-    ) -> None:
-        self._known, self._max_bytes, self._registry_yaml = (
-            known_file_ids,
-            max_bytes,
-            registry_yaml,
-        )
+    def __init__(self, workers: int, inputs: ExtractionInputs) -> None:
+        self._inputs = inputs
         # spawn, not fork: the flow's process runs Prefect's threads, and a forked child
         # could inherit a lock one of them held.
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(known_file_ids, max_bytes, registry_yaml),
+            initargs=(inputs,),
         )
 
     def submit(self, batch: Sequence[Candidate]) -> ExtractionJob:
-        fallback = InlineJob(batch, self._known, self._max_bytes, self._registry_yaml)
+        fallback = InlineJob(batch, self._inputs)
         try:
             return _PoolJob(self._executor.submit(_extract_in_worker, batch), fallback)
         except BrokenProcessPool:

@@ -25,7 +25,13 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.discover import Candidate, Discovery, discover_files
-from flows.extraction import ExtractedBatch, ExtractionJob, ExtractionPool, InlineJob
+from flows.extraction import (
+    ExtractedBatch,
+    ExtractionInputs,
+    ExtractionJob,
+    ExtractionPool,
+    InlineJob,
+)
 from flows.parcel import Parcel
 from flows.quality import QualityGate
 from flows.runs import RunSummary, count_batch, record_run
@@ -37,6 +43,7 @@ from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.actors import load_actor_registry
 from transforms.frames import signature_frames
 from transforms.near_duplicates import SIGNATURE_SCHEME, signature
+from transforms.site_chrome import SITE_LINES_KEPT, KnownSiteLines
 
 __all__ = ["ingest_flow"]
 
@@ -109,7 +116,11 @@ def check(
 
 @task(name="load batch", cache_policy=NO_CACHE)
 def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]) -> None:
-    params = {"now": datetime.now(UTC), "per_bucket": CANDIDATES_PER_BUCKET}
+    params = {
+        "now": datetime.now(UTC),
+        "per_bucket": CANDIDATES_PER_BUCKET,
+        "site_lines_kept": SITE_LINES_KEPT,
+    }
     load_frames(con, frames.value, "load", params)
 
 
@@ -176,16 +187,12 @@ def ingest_flow(
             summary.counts.update(files_seen=found.n_seen, files_skipped=found.n_unchanged)
             # Every loaded content's id, so a renamed copy is not extracted again; a run with
             # nothing to read does not need them.
-            known_ids = frozenset(
-                query(con, "queries/known_file_ids")["file_id"].to_list()
-                if found.candidates
-                else ()
-            )
+            inputs = _extraction_inputs(con, settings, registry_yaml, bool(found.candidates))
             size = _batch_size(len(found.candidates), settings.batch_files, workers)
             batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(
-                    batches, known_ids, settings, registry_yaml, workers, lambda: _settle(gate)
+                    batches, inputs, workers, lambda: _settle(gate)
                 ):
                     shaped = check(con, Parcel(extracted), gate, summary.run_id)
                     load(con, Parcel(shaped.frames))
@@ -217,11 +224,26 @@ def _settle(gate: LazyGate) -> None:
     gc.freeze()
 
 
-def _extracted_in_order(
-    batches: list[Sequence[Candidate]],
-    known_ids: frozenset[str],
+def _extraction_inputs(
+    con: duckdb.DuckDBPyConnection,
     settings: Settings,
     registry_yaml: bytes | None,
+    has_candidates: bool,
+) -> ExtractionInputs:
+    """What every batch is extracted with. Every loaded content's id, so a renamed copy is
+    not extracted again, and the sites' short lines seen before; a run with nothing to
+    read needs neither."""
+    if not has_candidates:
+        return ExtractionInputs(frozenset(), settings.max_file_bytes, registry_yaml)
+    known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
+    lines = query(con, "queries/known_site_lines")
+    site_lines = KnownSiteLines.of(lines["line_key"].to_numpy(), lines["files"].to_numpy())
+    return ExtractionInputs(known_ids, settings.max_file_bytes, registry_yaml, site_lines)
+
+
+def _extracted_in_order(
+    batches: list[Sequence[Candidate]],
+    inputs: ExtractionInputs,
     workers: int,
     while_workers_start: Callable[[], object],
 ) -> Iterator[ExtractedBatch]:
@@ -234,14 +256,14 @@ def _extracted_in_order(
     """
 
     def inline(batch: Sequence[Candidate]) -> InlineJob:
-        return InlineJob(batch, known_ids, settings.max_file_bytes, registry_yaml)
+        return InlineJob(batch, inputs)
 
     window = max(1, workers) * BATCHES_AHEAD_PER_WORKER
     if _tasks_run_elsewhere():
         submitted = (extract.submit(Parcel(inline(b))) for b in batches)
         yield from _windowed(submitted, window, lambda future: future.result())
     elif workers > 1 and len(batches) > 1:
-        with ExtractionPool(workers, known_ids, settings.max_file_bytes, registry_yaml) as pool:
+        with ExtractionPool(workers, inputs) as pool:
             jobs = (pool.submit(b) for b in batches)
             # While the workers start and extract the first batches, this process would
             # only wait: it prepares the quality gate meanwhile.

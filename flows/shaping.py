@@ -25,6 +25,7 @@ from transforms.frames import (
     batch_frames,
     outlet_frame,
     signature_frames,
+    site_lines_frame,
 )
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
@@ -94,6 +95,9 @@ def shape_batch(
     )
     frames = batch_frames(batch.files, decision, links, signatures, run_id, now)
     frames["incoming_bands"] = bands
+    # A page's lines count towards its site's chrome once it loads (not a duplicate's).
+    counted = [p for f, p in batch.site_lines.items() if decision.status.get(f) == "loaded"]
+    frames["incoming_site_lines"] = site_lines_frame(counted, now)
     frames = with_actor_frames(frames, batch.derived)
     frames["incoming_derived"] = frames["incoming_derived"].with_columns(
         derived_at=pl.lit(now, dtype=pl.Datetime("us", "UTC"))
@@ -195,6 +199,7 @@ def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> Extra
         return batch
     return ExtractedBatch(
         derived=batch.derived,
+        site_lines={f: lines for f, lines in batch.site_lines.items() if f not in known},
         files=[f for f in batch.files if f.file_id not in known],
         known=[
             *batch.known,

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.discover import SIDECAR_SUFFIX, Candidate
-from transforms.extract import PageContext, extract_file
+from transforms.decode import DecodedText, decode_bytes
+from transforms.extract import PageContext, extract_file, looks_like_html
 from transforms.records import Rejected, SourceFile
 from transforms.sidecar import Sidecar, parse_sidecar
+from transforms.site_chrome import SiteChrome
+from transforms.urls import host_of
 
-__all__ = ["Skipped", "read_and_extract"]
+__all__ = ["ReadSource", "Skipped", "extract_source", "read_and_extract", "read_source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,30 +31,56 @@ class Skipped:
 _MAX_SIDECAR_BYTES = 64 * 1024
 
 
+@dataclass(frozen=True, slots=True)
+class ReadSource:
+    """A file's bytes and what is known about it, read and waiting to be extracted."""
+
+    candidate: Candidate
+    file_id: str
+    data: bytes
+    context: PageContext
+    notes: tuple[str, ...]
+
+    @property
+    def site(self) -> str | None:
+        """The site whose chrome the page may share: its URL's host."""
+        return host_of(self.context.sidecar.url)
+
+    def text(self) -> DecodedText | None:
+        """The decoded text of a text page; None for HTML or text that cannot be decoded
+        (extraction then records why)."""
+        if looks_like_html(self.data, self.candidate.path.name):
+            return None
+        try:
+            return decode_bytes(self.data)
+        except Rejected:
+            return None
+
+    def record(self, **outcome: object) -> SourceFile:
+        return _record(self.candidate, self.file_id, self.context, self.notes, **outcome)
+
+
 def read_and_extract(
     candidate: Candidate, known_file_ids: Collection[str], max_bytes: int
 ) -> SourceFile | str | Skipped:
     """The file's record; its file_id alone when those exact bytes are in the ledger; or
     Skipped when it vanished or changed while being read (the next run takes it)."""
+    read = read_source(candidate, known_file_ids, max_bytes)
+    return extract_source(read) if isinstance(read, ReadSource) else read
+
+
+def read_source(
+    candidate: Candidate, known_file_ids: Collection[str], max_bytes: int
+) -> ReadSource | SourceFile | str | Skipped:
+    """The file read (its bytes, sidecar and capture time); or its final record when it
+    cannot be read (too large, unreadable); its file_id when those bytes are known; or
+    Skipped when it vanished or changed while being read."""
     sidecar, notes = _read_sidecar(candidate.path)
     if sidecar.captured_at is not None:
-        captured_at, captured_source = sidecar.captured_at, "sidecar"
+        context = PageContext(sidecar.captured_at, sidecar, captured_at_source="sidecar")
     else:
         captured_at = datetime.fromtimestamp(candidate.mtime_ns / 1e9, tz=UTC)
-        captured_source = "mtime"
-
-    def record(file_id: str, **outcome: object) -> SourceFile:
-        return SourceFile(
-            path=candidate.relative,
-            file_id=file_id,
-            size_bytes=candidate.size_bytes,
-            mtime_ns=candidate.mtime_ns,
-            captured_at=captured_at,
-            captured_at_source=captured_source,
-            url=sidecar.url,
-            notes=tuple(notes),
-            **outcome,  # type: ignore[arg-type]
-        )
+        context = PageContext(captured_at, sidecar, captured_at_source="mtime")
 
     if candidate.size_bytes > max_bytes:
         # Hash without holding the file in memory, so the ledger still knows this content.
@@ -59,7 +88,7 @@ def read_and_extract(
         if file_id in known_file_ids:
             return file_id
         detail = f"{candidate.size_bytes} bytes, over the {max_bytes}-byte cap"
-        return record(file_id, rejection=Rejected("too_large", detail))
+        return _record(candidate, file_id, context, notes, rejection=Rejected("too_large", detail))
     try:
         data = candidate.path.read_bytes()
         after = candidate.path.stat()
@@ -69,7 +98,9 @@ def read_and_extract(
         file_id = _sha256_of_path(candidate)
         if file_id in known_file_ids:
             return file_id
-        return record(file_id, rejection=Rejected("unreadable", str(exc)))
+        return _record(
+            candidate, file_id, context, notes, rejection=Rejected("unreadable", str(exc))
+        )
     if (len(data), after.st_size, after.st_mtime_ns) != (
         candidate.size_bytes,
         candidate.size_bytes,
@@ -80,14 +111,43 @@ def read_and_extract(
     file_id = hashlib.sha256(data).hexdigest()
     if file_id in known_file_ids:
         return file_id
+    return ReadSource(candidate, file_id, data, context, tuple(notes))
+
+
+def extract_source(
+    read: ReadSource, site_chrome: SiteChrome | None = None, text: DecodedText | None = None
+) -> SourceFile:
+    """The read file's record with its extraction, or with why it was rejected; text is
+    the page already decoded, when it was."""
+    context = replace(read.context, site_chrome=site_chrome)
     try:
-        extraction = extract_file(data, PageContext(captured_at, sidecar), candidate.path.name)
+        extraction = extract_file(read.data, context, read.candidate.path.name, text)
     except Rejected as rejection:
-        return record(file_id, rejection=rejection)
+        return read.record(rejection=rejection)
     except Exception as exc:  # a bug met on one page must not stop the other files
         detail = f"{type(exc).__name__}: {exc}"
-        return record(file_id, rejection=Rejected("extract_error", detail))
-    return record(file_id, extraction=extraction)
+        return read.record(rejection=Rejected("extract_error", detail))
+    return read.record(extraction=extraction)
+
+
+def _record(
+    candidate: Candidate,
+    file_id: str,
+    context: PageContext,
+    notes: Sequence[str],
+    **outcome: object,
+) -> SourceFile:
+    return SourceFile(
+        path=candidate.relative,
+        file_id=file_id,
+        size_bytes=candidate.size_bytes,
+        mtime_ns=candidate.mtime_ns,
+        captured_at=context.captured_at,
+        captured_at_source=context.captured_at_source,
+        url=context.sidecar.url,
+        notes=tuple(notes),
+        **outcome,  # type: ignore[arg-type]
+    )
 
 
 def _read_sidecar(path: Path) -> tuple[Sidecar, list[str]]:

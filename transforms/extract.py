@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from transforms.boilerplate import Boilerplate, load_boilerplate
 from transforms.bylines import split_dateline, wire_credit
 from transforms.dates import relative_delta
-from transforms.decode import decode_bytes
+from transforms.decode import DecodedText, decode_bytes
 from transforms.outlets import OutletRegistry, load_outlets
 from transforms.page_meta import (
     header_authors,
@@ -24,6 +24,7 @@ from transforms.paragraphs import parse_body
 from transforms.records import Article, DroppedBlock, FileExtraction, Paragraph, Rejected
 from transforms.segment import RawArticle, segment_page
 from transforms.sidecar import Sidecar
+from transforms.site_chrome import SiteChrome
 from transforms.text_shape import (
     identify_language,
     is_name_like,
@@ -46,6 +47,9 @@ class PageContext:
 
     captured_at: datetime
     sidecar: Sidecar = field(default_factory=Sidecar)
+    captured_at_source: str = "sidecar"  # sidecar / mtime
+    # Lines learnt as the site's chrome from its other files (transforms.site_chrome).
+    site_chrome: SiteChrome | None = None
 
 
 # An HTML page announces itself in its first bytes, whatever the file is called.
@@ -63,20 +67,25 @@ def looks_like_html(data: bytes, name: str) -> bool:
     return name.lower().endswith(_HTML_SUFFIXES) or bool(_HTML_SNIFF.match(data[:4096]))
 
 
-def extract_file(data: bytes, context: PageContext, name: str) -> FileExtraction:
-    """Route a file to the HTML or the text extractor by its bytes and name."""
+def extract_file(
+    data: bytes, context: PageContext, name: str, text: DecodedText | None = None
+) -> FileExtraction:
+    """Route a file to the HTML or the text extractor by its bytes and name; text is a
+    text page's bytes already decoded, when they were."""
     if looks_like_html(data, name):
         from transforms.html import extract_html_file  # trafilatura loads only for HTML
 
         return extract_html_file(
             data, context.captured_at, context.sidecar.url, context.sidecar.outlet
         )
-    return extract_text_file(data, context)
+    return extract_text_file(data, context, text)
 
 
-def extract_text_file(data: bytes, context: PageContext) -> FileExtraction:
+def extract_text_file(
+    data: bytes, context: PageContext, text: DecodedText | None = None
+) -> FileExtraction:
     """Decode and extract a text page; raises Rejected with a reason code."""
-    text = decode_bytes(data)
+    text = text if text is not None else decode_bytes(data)
     articles, dropped = read_text_page(text, context)
     if not articles:
         raise Rejected("no_article", "no article body found on the page")
@@ -98,8 +107,13 @@ def read_text_page(text: str, context: PageContext) -> tuple[list[Article], list
     rules, registry = load_boilerplate(), load_outlets()
     articles: list[Article] = []
     dropped: list[DroppedBlock] = []
-    for raw in segment_page(text, rules, context.sidecar.url):
-        article, body_dropped = _build_article(raw, len(articles), context, rules, registry, text)
+    chrome: Container[str] = frozenset()
+    if context.site_chrome is not None:
+        chrome = context.site_chrome.for_page(text.split("\n"))
+    for raw in segment_page(text, rules, context.sidecar.url, chrome):
+        article, body_dropped = _build_article(
+            raw, len(articles), context, rules, registry, text, chrome
+        )
         if article is not None:
             articles.append(article)
         dropped += [d for d in (*raw.dropped, *body_dropped) if is_prose_block(d.text)]
@@ -118,8 +132,9 @@ def _build_article(
     rules: Boilerplate,
     registry: OutletRegistry,
     page: str,
+    chrome: Container[str],
 ) -> tuple[Article | None, list[DroppedBlock]]:
-    body = parse_body(raw.body, rules)
+    body = parse_body(raw.body, rules, chrome)
     dropped = [
         DroppedBlock(raw.body_line + i, reason, raw.body[i].strip())
         for i, reason in body.dropped_lines

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
@@ -12,9 +13,10 @@ from transforms.ledger import BatchDecision
 from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, Link, band_keys
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, SourceFile
+from transforms.site_chrome import PageLines
 from transforms.text_shape import STORED_WORDS
 
-__all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id"]
+__all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id", "site_lines_frame"]
 
 _TS = pl.Datetime("us", "UTC")
 
@@ -33,6 +35,15 @@ SOURCE_FILES = pl.Schema(
         "run_id": pl.String(),
         "status": pl.String(),
         "duplicate_of": pl.String(),
+    }
+)
+SITE_LINES = pl.Schema(
+    {
+        "line_key": pl.Int64(),
+        "site": pl.String(),
+        "line": pl.String(),
+        "files": pl.Int32(),
+        "last_seen_at": _TS,
     }
 )
 ARTICLES = pl.Schema(
@@ -224,6 +235,26 @@ def batch_frames(
         .with_columns(n_words=pl.col("text").str.count_matches(WORDS).cast(pl.Int32))
         .select(DROPPED_BLOCKS.names()),
     }
+
+
+def site_lines_frame(pages: Sequence[PageLines], now: datetime) -> pl.DataFrame:
+    """One row per distinct line of these pages' sites: on how many of the pages it is."""
+    counts: Counter[int] = Counter()
+    spelling: dict[int, tuple[str, str]] = {}
+    for page in pages:
+        counts.update(page.lines.keys())
+        for key, line in page.lines.items():
+            spelling.setdefault(key, (page.site, line))
+    return pl.DataFrame(
+        {
+            "line_key": list(counts),
+            "site": [spelling[k][0] for k in counts],
+            "line": [spelling[k][1] for k in counts],
+            "files": list(counts.values()),
+            "last_seen_at": [now] * len(counts),
+        },
+        schema=SITE_LINES,
+    )
 
 
 def signature_frames(

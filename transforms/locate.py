@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 from transforms.boilerplate import Boilerplate
@@ -97,8 +98,14 @@ def reads_as_prose(line: str) -> bool:
     return rough_word_count(line) >= PROSE_MIN_WORDS and ends_like_sentence(line.strip())
 
 
-def shape_lines(lines: list[str], stopwords: Stopwords, rules: Boilerplate) -> PageShape:
-    """Each line's word count and whether it is prose, judged in the page's language."""
+def shape_lines(
+    lines: list[str],
+    stopwords: Stopwords,
+    rules: Boilerplate,
+    chrome: Container[str] = frozenset(),
+) -> PageShape:
+    """Each line's word count and whether it is prose, judged in the page's language;
+    chrome holds the lines the site prints on its other pages too (never prose)."""
     # The words a line's stopword density is judged on: its opening words are plenty (a
     # paragraph's share of stopwords is steady along it), and cheap on run-on lines.
     counts = [rough_word_count(line) for line in lines]
@@ -116,7 +123,7 @@ def shape_lines(lines: list[str], stopwords: Stopwords, rules: Boilerplate) -> P
     # A line printed more than once on a page is furniture: a gallery's caption, a teaser
     # shown in two lists, a promo repeated between paragraphs. Article paragraphs are not
     # repeated.
-    repeated = {line for line, n in Counter(lines).items() if n > 1}
+    repeated = {line for line, n in Counter(lines).items() if n > 1 or line in chrome}
     shapes = []
     for line, toks, n in zip(lines, tokens, counts, strict=True):
         prose = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 import blingfire
@@ -76,8 +77,11 @@ class BodyParse:
         self.dropped_lines += [(i, reason) for i in range(index + 1, len(lines)) if lines[i]]
 
 
-def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
-    """Classify body lines into paragraphs, dropping chrome by the reviewed rules."""
+def parse_body(
+    lines: list[str], rules: Boilerplate, chrome: Container[str] = frozenset()
+) -> BodyParse:
+    """Classify body lines into paragraphs, dropping chrome by the reviewed rules and the
+    lines the site prints on its other pages (chrome)."""
     result = BodyParse()
     items: list[Paragraph] = []
     stripped = [line.strip() for line in lines]
@@ -128,6 +132,9 @@ def parse_body(lines: list[str], rules: Boilerplate) -> BodyParse:
         if (authors := parse_author_line(line)) is not None:
             result.authors.extend(authors)
             result.drop(index, "byline")
+            continue
+        if line in chrome:
+            result.drop(index, "site_chrome")
             continue
         if line.endswith(" |") or line == "|":
             # "Caption text. |" with the photographer or agency on the next line.

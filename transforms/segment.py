@@ -16,6 +16,7 @@ by a list of known outlets, so an outlet seen for the first time is still parsed
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from transforms.boilerplate import Boilerplate
@@ -77,7 +78,12 @@ class _Header:
     has_repeat: bool
 
 
-def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[RawArticle]:
+def segment_page(
+    text: str,
+    rules: Boilerplate,
+    url: str | None = None,
+    site_chrome: Container[str] = frozenset(),
+) -> list[RawArticle]:
     """Split a page into its main article (always first) and its related articles."""
     page = text.split("\n")
     chrome: list[DroppedBlock] = []
@@ -121,7 +127,7 @@ def segment_page(text: str, rules: Boilerplate, url: str | None = None) -> list[
         related = [h for h in headers if h is not main_header and h.has_repeat]
     main_end = marker if marker is not None else (related[0].start if related else len(kept))
 
-    articles = [_main_article(page, kept, main_header, main_end, url, rules)]
+    articles = [_main_article(page, kept, main_header, main_end, url, rules, site_chrome)]
     for k, header in enumerate(related):
         end = related[k + 1].start if k + 1 < len(related) else len(kept)
         articles.append(
@@ -166,6 +172,7 @@ def _main_article(
     end: int,
     url: str | None,
     rules: Boilerplate,
+    chrome: Container[str],
 ) -> RawArticle:
     article = RawArticle(kind="main")
     if header is not None:
@@ -177,8 +184,9 @@ def _main_article(
         return article
     region = [line.text for line in kept[:end]]
     # The main article's region is shaped on its own: a line repeated in a related article
-    # (an agency's caption) is not furniture here.
-    shape = shape_lines(region, load_stopwords(), rules)
+    # (an agency's caption) is not furniture here. The site's chrome is no headline guide:
+    # an article's headline is printed as a teaser on the site's other pages.
+    shape = shape_lines(region, load_stopwords(), rules, chrome)
     stretch = best_stretch(shape)
     if stretch is None:
         article.body = _raw_lines(page, kept, 0, end)
@@ -212,9 +220,9 @@ def _main_article(
     article.body = _raw_lines(page, kept, body_start, body_end)
     article.body_line = _first_line(kept, body_start)
     article.tail = region[body_end:end]
-    article.dropped = _dropped_prose(kept, 0, head_start, "before_article")
-    article.dropped += _dropped_prose(kept, head_start, body_start, "article_header")
-    article.dropped += _dropped_prose(kept, body_end, end, "after_article")
+    article.dropped = _dropped_prose(kept, 0, head_start, "before_article", chrome)
+    article.dropped += _dropped_prose(kept, head_start, body_start, "article_header", chrome)
+    article.dropped += _dropped_prose(kept, body_end, end, "after_article", chrome)
     return article
 
 
@@ -236,11 +244,14 @@ def _is_opening_heading(line: str) -> bool:
     )
 
 
-def _dropped_prose(kept: list[_Line], start: int, end: int, reason: str) -> list[DroppedBlock]:
+def _dropped_prose(
+    kept: list[_Line], start: int, end: int, reason: str, chrome: Container[str]
+) -> list[DroppedBlock]:
+    """The prose among kept[start:end], left out for reason (or as the site's chrome)."""
     return [
-        DroppedBlock(kept[i].number, reason, kept[i].text)
+        DroppedBlock(kept[i].number, "site_chrome" if line in chrome else reason, line)
         for i in range(start, end)
-        if is_prose_block(kept[i].text)
+        if is_prose_block(line := kept[i].text)
     ]
 
 

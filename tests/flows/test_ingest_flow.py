@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -288,3 +289,56 @@ def test_html_page_loads_beside_text_pages(seeds_dir: Path, fresh_warehouse: Pat
     assert warehouse_rows(fresh_warehouse, "SELECT path, reason FROM quarantine") == [
         ("html/index.html", "no_article")
     ]
+
+
+SITE_BLURB = (
+    "The Valley Courier has reported on the towns and farms of the three valleys, and on the"
+    " people who live there, since it was founded in 1921."
+)
+
+
+def _site_page(folder: Path, name: str, headline: str, story: list[str]) -> None:
+    lines = ["Home", "News", headline, "By Ann Lee", *story, SITE_BLURB, "About us"]
+    (folder / f"{name}.txt").write_text("\n".join(lines), "utf-8")
+    sidecar = {"url": f"https://valleycourier.example/news/{name}", "captured_at": "2024-05-02"}
+    (folder / f"{name}.txt.meta.json").write_text(json.dumps(sidecar), "utf-8")
+
+
+def test_a_sites_chrome_is_learnt_in_one_run_and_used_in_the_next(
+    tmp_path: Path, fresh_warehouse: Path
+) -> None:
+    seeds = tmp_path / "site"
+    seeds.mkdir()
+    _site_page(seeds, "floods", "Floods close the lower town", FLOOD_STORY)
+    run_ingest(seeds, fresh_warehouse)
+    body_of = """SELECT a.body FROM articles a JOIN source_files s USING (file_id)
+                 WHERE s.path = '{}.txt'"""
+    # One page of a site cannot tell its blurb from its article.
+    assert SITE_BLURB in warehouse_rows(fresh_warehouse, body_of.format("floods"))[0][0]
+
+    _site_page(seeds, "library", "Library to close after vote", LIBRARY_STORY)
+    run_ingest(seeds, fresh_warehouse)
+    [(body,)] = warehouse_rows(fresh_warehouse, body_of.format("library"))
+    assert SITE_BLURB not in body and LIBRARY_STORY[-1] in body
+    assert warehouse_rows(
+        fresh_warehouse,
+        "SELECT s.path, d.reason FROM dropped_blocks d JOIN source_files s USING (file_id)",
+    ) == [("library.txt", "site_chrome")]
+    counts = "SELECT files FROM site_lines WHERE line = '{}'"
+    assert warehouse_rows(fresh_warehouse, counts.format(SITE_BLURB)) == [(2,)]
+
+    run_ingest(seeds, fresh_warehouse)  # nothing new: nothing counted twice
+    assert warehouse_rows(fresh_warehouse, counts.format(SITE_BLURB)) == [(2,)]
+    assert warehouse_rows(fresh_warehouse, counts.format("Floods close the lower town")) == [(1,)]
+
+
+FLOOD_STORY = [
+    "The river rose by two metres overnight and the town council opened three shelters.",
+    "Residents on the lower streets were told to leave before the water reached them.",
+    "The mayor said the barriers built after the last flood had held along the quay.",
+]
+LIBRARY_STORY = [
+    "The council voted on Tuesday to close the old library and move its books to the school.",
+    "Supporters of the library said the building had served readers for ninety years.",
+    "A final decision on the building itself will be taken after a survey in the spring.",
+]
