@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint format lock bench report server serve clean
+.PHONY: help setup run test test-fast lint format lock bench report server serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PREFECT_PORT)/$(PREFECT_PORT)/' \
@@ -37,6 +37,9 @@ test: $(STAMP) ## lint, type-check and run the whole test suite
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
+test-fast: $(STAMP) ## the unit layer only (pure transforms, schema, layering): the edit loop
+	$(BIN)/pytest -q tests/transforms tests/test_schema.py tests/test_layering.py
+
 PREFECT_PORT ?= 4200
 server: $(STAMP) ## start a Prefect server and UI on 127.0.0.1:$(PREFECT_PORT)
 	$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT)
@@ -50,6 +53,7 @@ report: $(STAMP) ## write reports/index.html from the warehouse
 bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE set the corpus sizes)
 	$(BIN)/python -m bench.html_route
 	$(BIN)/python -m bench.text_route
+	$(BIN)/python -m bench.actors
 	$(BIN)/python -m bench.pipeline
 
 lint: $(STAMP) ## ruff and mypy only

@@ -55,6 +55,7 @@ class ExtractionInputs:
     registry_yaml: bytes | None
     # How many earlier files each site's short lines were on (the warehouse's site_lines).
     site_lines: KnownSiteLines = field(default_factory=KnownSiteLines)
+    recognition: str = "rules"  # transforms.mentions.RECOGNITION_MODES
 
 
 class ExtractionJob(Protocol):
@@ -94,7 +95,8 @@ def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> Extra
     for source in extracted.files:
         extracted.warnings.extend(f"{source.path}: {n} (ignored)" for n in source.notes)
     # Signatures and actor rows are pure per-article work: done here, where it is parallel.
-    extracted.derived = derive_for_files(extracted.files, load_actor_registry(inputs.registry_yaml))
+    registry = load_actor_registry(inputs.registry_yaml)
+    extracted.derived = derive_for_files(extracted.files, registry, inputs.recognition)
     return extracted
 
 

@@ -42,6 +42,7 @@ from newsdesk.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.actors import load_actor_registry
 from transforms.frames import signature_frames
+from transforms.mentions import derivation_version, load_recognition
 from transforms.near_duplicates import SIGNATURE_SCHEME, signature
 from transforms.site_chrome import SITE_LINES_KEPT, KnownSiteLines
 
@@ -125,24 +126,30 @@ def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]
 
 
 @task(name="link actors and quotes", cache_policy=NO_CACHE)
-def link_actors(con: duckdb.DuckDBPyConnection, registry_yaml: bytes | None) -> int:
+def link_actors(
+    con: duckdb.DuckDBPyConnection, registry_yaml: bytes | None, recognition: str
+) -> int:
     """Derive mentions, quotes and unresolved names for every article not yet derived with
-    the current registry (a registry edit re-derives all of them from stored paragraphs)."""
+    the current registry and recognition rules (an edit to either re-derives all of them
+    from stored paragraphs)."""
     registry = load_actor_registry(registry_yaml)
+    version = derivation_version(registry, recognition)
     load_frames(
         con,
         {"incoming_actors": actor_frame(registry)},
         "derive_reset",
-        {"version": registry.version},
+        {"version": version},
     )
     pending = query(con, "queries/articles_to_derive")["article_id"]
+    # The gazetteer loads (~1.5 s) only when there is something to derive.
+    recogniser = load_recognition(recognition) if pending.len() else None
     now = datetime.now(UTC)
     for start in range(0, pending.len(), DERIVE_CHUNK_ARTICLES):
         chunk = pl.DataFrame({"article_id": pending.slice(start, DERIVE_CHUNK_ARTICLES)})
         paragraphs = query(con, "queries/paragraphs_of_articles", frames={"chunk_articles": chunk})
-        frames = derive_actor_rows(paragraphs, registry)
+        frames = derive_actor_rows(paragraphs, registry, recogniser)
         frames["incoming_derived"] = chunk.with_columns(
-            registry_version=pl.lit(registry.version), derived_at=pl.lit(now)
+            registry_version=pl.lit(version), derived_at=pl.lit(now)
         )
         load_frames(con, frames, "derive")
     return pending.len()
@@ -201,7 +208,9 @@ def ingest_flow(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,
                     )
-            summary.counts["articles_linked"] = link_actors(con, registry_yaml)
+            summary.counts["articles_linked"] = link_actors(
+                con, registry_yaml, settings.recognition
+            )
             refresh_views(con)
             if gate.gate is not None:
                 build_data_docs(gate.gate)
@@ -234,11 +243,15 @@ def _extraction_inputs(
     not extracted again, and the sites' short lines seen before; a run with nothing to
     read needs neither."""
     if not has_candidates:
-        return ExtractionInputs(frozenset(), settings.max_file_bytes, registry_yaml)
+        return ExtractionInputs(
+            frozenset(), settings.max_file_bytes, registry_yaml, recognition=settings.recognition
+        )
     known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
     lines = query(con, "queries/known_site_lines")
     site_lines = KnownSiteLines.of(lines["line_key"].to_numpy(), lines["files"].to_numpy())
-    return ExtractionInputs(known_ids, settings.max_file_bytes, registry_yaml, site_lines)
+    return ExtractionInputs(
+        known_ids, settings.max_file_bytes, registry_yaml, site_lines, settings.recognition
+    )
 
 
 def _extracted_in_order(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsdesk.config import Settings, configure_prefect_home
+from newsdesk.tables import print_table, table_text
 
 __all__ = ["main"]
 
@@ -87,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="reports", help="folder for index.html (default reports/)")
     _warehouse_option(report)
     report.set_defaults(handler=_report)
+
+    from newsdesk.curate import add_parser as add_actors_parser
+
+    add_actors_parser(commands, _warehouse_option)
     return parser
 
 
@@ -163,7 +168,7 @@ def _status(args: argparse.Namespace) -> int:
         for title, name in sections:
             frame = query(con, name)
             print(f"\n{title}:")
-            print(_table(frame) if frame.height else "  none")
+            print(table_text(frame) if frame.height else "  none")
     index = settings.data_docs_dir / "index.html"
     print(
         f"\nData Docs: {index if index.exists() else 'none yet (built by a run that checks rows)'}"
@@ -177,7 +182,7 @@ def _sql(args: argparse.Namespace) -> int:
     settings = Settings.from_env(warehouse=args.warehouse)
     with connect(settings.warehouse, read_only=True) as con:
         frame = con.execute(args.query).pl()
-    print(_table(frame, args.max_rows))
+    print_table(frame, args.max_rows)
     if frame.height > args.max_rows:
         print(f"({frame.height} rows, first {args.max_rows} shown; --max-rows to see more)")
     return 0
@@ -201,21 +206,6 @@ def _report(args: argparse.Namespace) -> int:
     page = write_report(settings.warehouse, Path(args.out).resolve())
     print(f"report written: {page}")
     return 0
-
-
-def _table(frame: object, max_rows: int = 100) -> str:
-    import polars as pl
-
-    assert isinstance(frame, pl.DataFrame)
-    with pl.Config(
-        tbl_rows=max_rows,
-        tbl_cols=-1,
-        fmt_str_lengths=60,
-        tbl_width_chars=160,
-        tbl_hide_dataframe_shape=True,
-        tbl_hide_column_data_types=True,
-    ):
-        return str(frame)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Settings", "configure_prefect_home"]
@@ -22,8 +22,14 @@ DEFAULT_BATCH_FILES = 625
 # and spills large joins to disk, so the writer's memory does not grow with the warehouse
 # (without it, +180 MB of cached blocks over a 20,000-file backfill, same speed).
 DEFAULT_DUCKDB_MEMORY = "256MB"
-# Extraction processes: one per core, while the flow's process checks and loads.
-DEFAULT_WORKERS = os.cpu_count() or 1
+
+
+def default_workers() -> int:
+    """Extraction processes: one per core, while the flow's process checks and loads
+    (asked when settings are built, not when this module is imported)."""
+    return os.cpu_count() or 1
+
+
 # How long a writer waits for another process holding the warehouse before giving up.
 DEFAULT_LOCK_TIMEOUT_S = 30.0
 
@@ -35,9 +41,10 @@ class Settings:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     batch_files: int = DEFAULT_BATCH_FILES
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
-    workers: int = DEFAULT_WORKERS
+    workers: int = field(default_factory=default_workers)
     duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
     actors_file: Path | None = None  # None: the curated transforms/data/actors.yaml
+    recognition: str = "rules"  # names found besides the registry: rules / off
 
     @property
     def data_docs_dir(self) -> Path:
@@ -61,9 +68,10 @@ class Settings:
             max_file_bytes=max_bytes,
             batch_files=int(os.environ.get("NEWSDESK_BATCH_FILES", DEFAULT_BATCH_FILES)),
             lock_timeout_s=float(os.environ.get("NEWSDESK_LOCK_TIMEOUT_S", DEFAULT_LOCK_TIMEOUT_S)),
-            workers=max(1, int(os.environ.get("NEWSDESK_WORKERS", DEFAULT_WORKERS))),
+            workers=max(1, int(os.environ.get("NEWSDESK_WORKERS") or default_workers())),
             duckdb_memory=os.environ.get("NEWSDESK_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
             actors_file=Path(actors).resolve() if actors else None,
+            recognition=os.environ.get("NEWSDESK_NER", "rules"),
         )
 
 

@@ -18,7 +18,8 @@ def warehouse(fresh_warehouse: Path) -> Path:
     with duckdb.connect(str(fresh_warehouse)) as con:
         apply_schema(con)
         con.execute(
-            "INSERT INTO actors VALUES ('nato', 'NATO', 'organization', ['OTAN'], NULL, NULL)"
+            "INSERT INTO actors (actor_id, name, type, aliases)"
+            " VALUES ('nato', 'NATO', 'organization', ['OTAN'])"
         )
     return fresh_warehouse
 

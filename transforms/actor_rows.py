@@ -6,11 +6,15 @@ without reading any page again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import polars as pl
 
-from transforms.actors import ActorRegistry
+from transforms.actors import Actor, ActorRegistry
+from transforms.mentions import ArticleActor, article_mentions
 from transforms.names import unresolved_names
 from transforms.quotes import find_quotes
+from transforms.recognise import Recogniser
 
 __all__ = ["ACTORS", "actor_frame", "derive_actor_rows"]
 
@@ -28,46 +32,98 @@ NAME_CANDIDATES = pl.Schema({
 ACTORS = pl.Schema({
     "actor_id": pl.String(), "name": pl.String(), "type": pl.String(),
     "aliases": pl.List(pl.String()), "country": pl.String(), "role": pl.String(),
+    "source": pl.String(),
 })  # fmt: skip
 
 
-def derive_actor_rows(paragraphs: pl.DataFrame, registry: ActorRegistry) -> dict[str, pl.DataFrame]:
-    """paragraphs: article_id, paragraph_id, text — ordered by article, then position."""
-    actors = registry.by_id()
+def derive_actor_rows(
+    paragraphs: pl.DataFrame, registry: ActorRegistry, recogniser: Recogniser | None
+) -> dict[str, pl.DataFrame]:
+    """paragraphs: article_id, paragraph_id, text — ordered by article, then position.
+    Mentions of registry and recognised actors, quotes, unresolved names, and the actors
+    discovered (recognised, not in the registry)."""
     mentions: list[tuple[str, str, str, str, int, int]] = []
     quotes: list[tuple[str, str, str, str | None, str | None, str]] = []
     names: list[tuple[str, str, str]] = []
-    current_article, last_speaker = None, None
-    for article_id, paragraph_id, text in paragraphs.select(
-        "article_id", "paragraph_id", "text"
-    ).iter_rows():
-        if article_id != current_article:
-            current_article, last_speaker = article_id, None
-        found = registry.find(text)
-        mentions.extend(
-            (article_id, paragraph_id, m.actor_id, m.surface, m.start, m.end) for m in found
-        )
-        paragraph_quotes = find_quotes(text, found, actors, last_speaker)
-        for number, quote in enumerate(paragraph_quotes):
-            quotes.append((
-                f"{paragraph_id}:q{number}", article_id, paragraph_id,
-                quote.speaker_actor_id, quote.speaker_surface, quote.text,
-            ))  # fmt: skip
-            last_speaker = quote.speaker_actor_id or last_speaker
-        names.extend(
-            (article_id, paragraph_id, name)
-            for name in unresolved_names(text, found, paragraph_quotes)
-        )
+    discovered: dict[str, ArticleActor] = {}
+    registry_actors = registry.by_id()
+    for article_id, paragraph_ids, texts in _articles(paragraphs):
+        found = article_mentions(texts, registry, recogniser, article_id)
+        actors: dict[str, Actor] = dict(registry_actors)
+        for actor in found.actors.values():
+            if actor.source == "discovered":
+                actors[actor.actor_id] = Actor(actor.actor_id, actor.name, actor.type, ())
+                _merge(discovered, actor)
+        last_speaker = None
+        for paragraph_id, text, in_paragraph in zip(
+            paragraph_ids, texts, found.paragraphs, strict=True
+        ):
+            mentions.extend(
+                (article_id, paragraph_id, m.actor_id, m.surface, m.start, m.end)
+                for m in in_paragraph
+            )
+            paragraph_quotes = find_quotes(text, in_paragraph, actors, last_speaker)
+            for number, quote in enumerate(paragraph_quotes):
+                quotes.append((
+                    f"{paragraph_id}:q{number}", article_id, paragraph_id,
+                    quote.speaker_actor_id, quote.speaker_surface, quote.text,
+                ))  # fmt: skip
+                last_speaker = quote.speaker_actor_id or last_speaker
+            names.extend(
+                (article_id, paragraph_id, name)
+                for name in unresolved_names(text, in_paragraph, paragraph_quotes)
+            )
     return {
         "incoming_mentions": pl.DataFrame(mentions, schema=MENTIONS, orient="row"),
         "incoming_quotes": pl.DataFrame(quotes, schema=QUOTES, orient="row"),
         "incoming_name_candidates": pl.DataFrame(names, schema=NAME_CANDIDATES, orient="row"),
+        "incoming_discovered_actors": pl.DataFrame(
+            [
+                (a.actor_id, a.name, a.type, sorted(set(a.aliases)), None, None, "discovered")
+                for a in discovered.values()
+            ],
+            schema=ACTORS,
+            orient="row",
+        ),
     }
+
+
+def _articles(paragraphs: pl.DataFrame) -> Iterator[tuple[str, list[str], list[str]]]:
+    """(article_id, its paragraph ids, their texts) for each article, in order."""
+    current: str | None = None
+    ids: list[str] = []
+    texts: list[str] = []
+    for article_id, paragraph_id, text in paragraphs.select(
+        "article_id", "paragraph_id", "text"
+    ).iter_rows():
+        if article_id != current:
+            if current is not None:
+                yield current, ids, texts
+            current, ids, texts = article_id, [], []
+        ids.append(paragraph_id)
+        texts.append(text)
+    if current is not None:
+        yield current, ids, texts
+
+
+def _merge(discovered: dict[str, ArticleActor], actor: ArticleActor) -> None:
+    """One row per discovered actor of the batch: the first name seen, every spelling."""
+    known = discovered.get(actor.actor_id)
+    if known is None:
+        discovered[actor.actor_id] = ArticleActor(
+            actor.actor_id, actor.name, actor.type, actor.source, list(actor.aliases)
+        )
+        return
+    spellings = [actor.name, *actor.aliases]
+    known.aliases.extend(s for s in spellings if s != known.name and s not in known.aliases)
 
 
 def actor_frame(registry: ActorRegistry) -> pl.DataFrame:
     return pl.DataFrame(
-        [(a.actor_id, a.name, a.type, list(a.aliases), a.country, a.role) for a in registry.actors],
+        [
+            (a.actor_id, a.name, a.type, list(a.aliases), a.country, a.role, "registry")
+            for a in registry.actors
+        ],
         schema=ACTORS,
         orient="row",
     )

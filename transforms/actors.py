@@ -15,6 +15,8 @@ from importlib import resources
 import ahocorasick
 import yaml
 
+from transforms.gazetteer import fold
+
 __all__ = ["Actor", "ActorRegistry", "Mention", "load_actor_registry"]
 
 ACTOR_TYPES = ("person", "organization", "place")
@@ -47,9 +49,15 @@ class ActorRegistry:
     version: str  # sha256 of the registry file: a change re-derives every mention
     automaton: ahocorasick.Automaton
     titles: tuple[str, ...]  # longest first
+    blocked: frozenset[str] = frozenset()  # folded names never an actor (curators' `blocked:`)
 
     def by_id(self) -> dict[str, Actor]:
         return {actor.actor_id: actor for actor in self.actors}
+
+    def folded_aliases(self) -> dict[str, str]:
+        """Every name and alias, case and accents folded, to its actor: for text whose
+        case says nothing (an all-caps dateline, a recognised name in other case)."""
+        return _folded_aliases(self)
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in one paragraph, in order, with character offsets into it."""
@@ -89,6 +97,15 @@ class ActorRegistry:
                 if not (previous.isalnum() or previous in "_."):
                     return title_start
         return None
+
+
+@cache
+def _folded_aliases(registry: ActorRegistry) -> dict[str, str]:
+    return {
+        fold(spelling): actor.actor_id
+        for actor in registry.actors
+        for spelling in (actor.name, *actor.aliases)
+    }
 
 
 def _is_word_boundary(text: str, start: int, end: int) -> bool:
@@ -137,4 +154,5 @@ def _build_registry(raw_bytes: bytes) -> ActorRegistry:
         version=hashlib.sha256(raw_bytes).hexdigest()[:16],
         automaton=automaton,
         titles=titles,
+        blocked=frozenset(fold(name) for name in raw.get("blocked") or ()),
     )

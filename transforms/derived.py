@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from transforms.actor_rows import MENTIONS, NAME_CANDIDATES, QUOTES, derive_actor_rows
+from transforms.actor_rows import ACTORS, MENTIONS, NAME_CANDIDATES, QUOTES, derive_actor_rows
 from transforms.actors import ActorRegistry
 from transforms.frames import article_id, paragraph_id
+from transforms.mentions import derivation_version, load_recognition
 from transforms.near_duplicates import signature
 from transforms.records import SourceFile
 
@@ -25,8 +26,11 @@ class Derived:
     registry_version: str = ""
 
 
-def derive_for_files(files: list[SourceFile], registry: ActorRegistry) -> Derived:
-    derived = Derived(registry_version=registry.version)
+def derive_for_files(files: list[SourceFile], registry: ActorRegistry, recognition: str) -> Derived:
+    """Signatures and actor rows of the files' articles; recognition is a mode of
+    transforms.mentions.RECOGNITION_MODES."""
+    version = derivation_version(registry, recognition)
+    derived = Derived(registry_version=version)
     ids: list[str] = []
     paragraph_ids: list[str] = []
     texts: list[str] = []
@@ -44,10 +48,11 @@ def derive_for_files(files: list[SourceFile], registry: ActorRegistry) -> Derive
         {"article_id": ids, "paragraph_id": paragraph_ids, "text": texts},
         schema={"article_id": pl.String, "paragraph_id": pl.String, "text": pl.String},
     )
-    derived.actor_frames = derive_actor_rows(paragraphs, registry)
+    recogniser = load_recognition(recognition) if texts else None
+    derived.actor_frames = derive_actor_rows(paragraphs, registry, recogniser)
     derived.actor_frames["incoming_derived"] = pl.DataFrame(
         {"article_id": list(derived.signatures)}, schema={"article_id": pl.String}
-    ).with_columns(registry_version=pl.lit(registry.version))
+    ).with_columns(registry_version=pl.lit(version))
     return derived
 
 
@@ -57,6 +62,7 @@ def with_actor_frames(frames: dict[str, pl.DataFrame], derived: Derived) -> dict
         "incoming_mentions": pl.DataFrame(schema=MENTIONS),
         "incoming_quotes": pl.DataFrame(schema=QUOTES),
         "incoming_name_candidates": pl.DataFrame(schema=NAME_CANDIDATES),
+        "incoming_discovered_actors": pl.DataFrame(schema=ACTORS),
         "incoming_derived": pl.DataFrame(schema=DERIVED),
     }
     return {**frames, **empty, **derived.actor_frames}

@@ -13,7 +13,8 @@ SELECT
     count(counted.article_id) AS n_articles,
     coalesce(sum(counted.n_paragraphs), 0)::BIGINT AS n_paragraphs,
     coalesce(sum(counted.n_mentions), 0)::BIGINT AS n_mentions,
-    count(DISTINCT counted.outlet_label) AS n_outlets
+    count(DISTINCT counted.outlet_label) AS n_outlets,
+    actors.source  -- registry / discovered
 FROM actors
 LEFT JOIN counted USING (actor_id)
-GROUP BY actors.actor_id, actors.name, actors.type;
+GROUP BY actors.actor_id, actors.name, actors.type, actors.source;

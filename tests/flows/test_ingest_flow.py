@@ -130,20 +130,30 @@ def test_registry_edit_rederives_mentions_without_reading_pages(
     monkeypatch.setenv("NEWSDESK_ACTORS_FILE", str(actors_file))
 
     run_ingest(seeds_dir, fresh_warehouse)
-    unresolved = warehouse_rows(fresh_warehouse, "SELECT surface FROM unresolved_names")
-    assert ("Samuel Charap",) in unresolved
+    # Not in the registry: recognised in the text, a discovered actor the curator sees.
+    unresolved = warehouse_rows(fresh_warehouse, "SELECT surface, type FROM unresolved_names")
+    assert ("Samuel Charap", "person") in unresolved
     speaker = (
-        "SELECT speaker_actor_id, speaker_surface FROM quotes WHERE text LIKE 'The big question%'"
+        "SELECT a.name, a.source, q.speaker_surface FROM quotes q"
+        " JOIN actors a ON a.actor_id = q.speaker_actor_id WHERE q.text LIKE 'The big question%'"
     )
-    assert warehouse_rows(fresh_warehouse, speaker) == [(None, "Samuel Charap")]
+    assert warehouse_rows(fresh_warehouse, speaker) == [
+        ("Samuel Charap", "discovered", "Samuel Charap")
+    ]
 
     actors_file.write_text(registry, "utf-8")
     rerun = run_ingest(seeds_dir, fresh_warehouse)
     assert (rerun["files_new"], rerun["files_skipped"], rerun["articles_linked"]) == (0, 5, 11)
-    assert warehouse_rows(fresh_warehouse, speaker) == [("samuel-charap", "Samuel Charap")]
-    assert ("Samuel Charap",) not in warehouse_rows(
-        fresh_warehouse, "SELECT surface FROM unresolved_names"
+    assert warehouse_rows(fresh_warehouse, speaker) == [
+        ("Samuel Charap", "registry", "Samuel Charap")
+    ]
+    # The registry's entry wins, and the discovered row no article mentions any more goes.
+    assert ("Samuel Charap", "person") not in warehouse_rows(
+        fresh_warehouse, "SELECT surface, type FROM unresolved_names"
     )
+    assert warehouse_rows(
+        fresh_warehouse, "SELECT source FROM actors WHERE name = 'Samuel Charap'"
+    ) == [("registry",)]
     counts = warehouse_rows(
         fresh_warehouse,
         "SELECT count(*), count(DISTINCT (paragraph_id, start)) FROM mentions",

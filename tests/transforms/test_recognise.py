@@ -1,0 +1,135 @@
+"""Names recognised without a registry entry: what a span is, and who it is in the article.
+
+The sentences are written for these tests (no names of the benchmark's articles): each
+case is one shape of English news copy and what must come out of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.actors import load_actor_registry
+from transforms.mentions import article_mentions, discovered_id
+from transforms.recognise import load_recogniser
+
+
+def _names(*paragraphs: str) -> set[tuple[str, str]]:
+    return {(f.name, f.type) for f in load_recogniser().article(list(paragraphs))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # persons: a first name, a title, a title inside the span, a bare surname after
+        # a speech verb, two rare words
+        ("The budget was written by Margaret Oduya last year.", {("Margaret Oduya", "person")}),
+        ("Sen. Tobias Wrenfield voted against it.", {("Tobias Wrenfield", "person")}),
+        (
+            "Energy Secretary Halvard Quint and Gov. Lise Marrow spoke.",
+            {("Halvard Quint", "person"), ("Lise Marrow", "person")},
+        ),
+        ("“We will appeal,” Okonkwo said.", {("Okonkwo", "person")}),
+        ("The club signed Zorvan Pelikhov on loan.", {("Zorvan Pelikhov", "person")}),
+        # organisations: a head word, "Ministry of", an acronym, camel case, a "The" name
+        # mid-sentence
+        ("Shares of Halcyon Robotics Inc. fell.", {("Halcyon Robotics Inc", "organization")}),
+        (
+            "The Ministry of Fisheries said the quota would stay.",
+            {("Ministry of Fisheries", "organization")},
+        ),
+        ("The deal was cleared by the FTC on Monday.", {("FTC", "organization")}),
+        ("Staff at BrightLoop were told on Friday.", {("BrightLoop", "organization")}),
+        ("He told The Clarion that he would stay.", {("The Clarion", "organization")}),
+        # places: the gazetteer, a short form, a party-state tag, "-based", a dateline
+        ("Flights from Nairobi to Lisbon resumed.", {("Nairobi", "place"), ("Lisbon", "place")}),
+        ("Rep. Ada Kell, D-Minn., objected.", {("Ada Kell", "person"), ("Minnesota", "place")}),
+        ("A Toronto-based lender collapsed.", {("Toronto", "place")}),
+        ("NAIROBI (Reuters) — Talks resumed.", {("Nairobi", "place")}),
+        ("Prices rose across the U.S. last month.", {("United States", "place")}),
+    ],
+)
+def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But the plan failed.",  # a sentence's opening word
+        "In November the talks resumed on Tuesday.",  # months and days
+        "Ukrainian and Syrian officials met.",  # demonyms
+        "Republicans and Democrats disagreed.",  # parties as labels
+        "The Trump administration said nothing.",  # "administration" is lower case
+        "He bought a ticket for the Harbour Cup Final.",  # an event ends in a common word
+        "YES, the VOTE is OUT.",  # emphasis, not acronyms
+        "Oil fell 2% as EUR and GBP rose.",  # currencies
+        "Follow @JaneRoe and #Budget2026 for updates.",  # handles and tags
+    ],
+)
+def test_not_names(text: str) -> None:
+    assert _names(text) == set()
+
+
+def test_a_surname_or_first_name_alone_is_the_person_named_in_full() -> None:
+    found = load_recogniser().article(
+        [
+            "Ambassador Corwin Aldane testified on Tuesday.",
+            "Aldane said he had acted on instructions. Corwin, as colleagues call him, left.",
+        ]
+    )
+    assert {(f.surface, f.name) for f in found} == {
+        ("Ambassador Corwin Aldane", "Corwin Aldane"),
+        ("Aldane", "Corwin Aldane"),
+        ("Corwin", "Corwin Aldane"),
+    }
+
+
+def test_a_longer_name_is_not_a_mention_of_a_shorter_one() -> None:
+    # The registry knows "Joe Biden" (alias "Biden"); "Hunter Biden" is someone else.
+    found = article_mentions(
+        ["Hunter Biden sat on the board.", "Joe Biden was vice president then."],
+        load_actor_registry(),
+        load_recogniser(),
+    )
+    names = {(a.name, a.source) for a in found.actors.values()}
+    assert ("Hunter Biden", "discovered") in names
+    assert ("Joe Biden", "registry") in names
+    assert [m.surface for m in found.paragraphs[0]] == ["Hunter Biden"]
+
+
+def test_the_registry_wins_and_matches_a_dateline_in_capitals() -> None:
+    found = article_mentions(
+        ["KYIV (AP) — President Volodymyr Zelenskyy met Halvard Quint."],
+        load_actor_registry(),
+        load_recogniser(),
+    )
+    sources = {(a.name, a.source) for a in found.actors.values()}
+    assert ("Volodymyr Zelenskyy", "registry") in sources
+    assert ("Halvard Quint", "discovered") in sources
+    kyiv = [a for a in found.actors.values() if a.type == "place"]
+    assert [a.source for a in kyiv] == ["registry"]
+
+
+def test_spelling_variants_share_one_discovered_id_and_a_bare_surname_stays_local() -> None:
+    assert discovered_id("Oleksandr Zelensky", "person") == discovered_id(
+        "Oleksandr Zelenskyy", "person"
+    )
+    assert discovered_id("Oleksandr Zelenskiy", "person") == discovered_id(
+        "Oleksandr Zelensky", "person"
+    )
+    assert discovered_id("Zelensky", "person", "a1") != discovered_id("Zelensky", "person", "a2")
+    assert discovered_id("Nairobi", "place", "a1") == discovered_id("Nairobi", "place", "a2")
+    assert discovered_id("Margaret Oduya", "person") != discovered_id("Margaret Oduya", "place")
+
+
+def test_every_curated_word_is_text() -> None:
+    # YAML reads a bare `on`, `y`, `yes` or `no` as a boolean: such a word would silently
+    # stop being a connector or a non-name.
+    import yaml
+
+    from tests.conftest import ROOT
+
+    lists = yaml.safe_load((ROOT / "transforms/data/recognition.yaml").read_text("utf-8"))
+    for key, values in lists.items():
+        items = values if isinstance(values, list) else [*values, *values.values()]
+        assert all(isinstance(v, str) for v in items), key
