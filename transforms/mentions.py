@@ -106,7 +106,7 @@ def article_mentions(
         if overlapping and not _names_someone_else(found, overlapping, by_id, folded_aliases):
             continue  # the registry matched here
         for m in overlapping:
-            taken.remove(m)  # "Hunter Biden" is not the registry's "Biden"
+            taken.remove(m)  # "Ivanka Trump" is not the registry's "Trump"
         actor_id = folded_aliases.get(fold(found.name)) or folded_aliases.get(fold(found.surface))
         if actor_id is not None:
             actor = by_id[actor_id]
@@ -131,7 +131,7 @@ def _names_someone_else(
     found: Found, overlapping: list[Mention], by_id: dict[str, Actor], aliases: dict[str, str]
 ) -> bool:
     """A recognised name of several words around a shorter registry match, which the
-    registry does not know: "Hunter Biden" around "Biden", "USA Today" around "USA"."""
+    registry does not know: "Ivanka Trump" around "Trump", "UK Today" around "UK"."""
     return (
         " " in found.name
         and fold(found.name) not in aliases

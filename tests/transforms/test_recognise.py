@@ -85,16 +85,16 @@ def test_a_surname_or_first_name_alone_is_the_person_named_in_full() -> None:
 
 
 def test_a_longer_name_is_not_a_mention_of_a_shorter_one() -> None:
-    # The registry knows "Joe Biden" (alias "Biden"); "Hunter Biden" is someone else.
+    # The registry knows "Donald Trump" (alias "Trump"); "Ivanka Trump" is someone else.
     found = article_mentions(
-        ["Hunter Biden sat on the board.", "Joe Biden was vice president then."],
+        ["Ivanka Trump sat on the board.", "Donald Trump was president then."],
         load_actor_registry(),
         load_recogniser(),
     )
     names = {(a.name, a.source) for a in found.actors.values()}
-    assert ("Hunter Biden", "discovered") in names
-    assert ("Joe Biden", "registry") in names
-    assert [m.surface for m in found.paragraphs[0]] == ["Hunter Biden"]
+    assert ("Ivanka Trump", "discovered") in names
+    assert ("Donald Trump", "registry") in names
+    assert [m.surface for m in found.paragraphs[0]] == ["Ivanka Trump"]
 
 
 def test_the_registry_wins_and_matches_a_dateline_in_capitals() -> None:
