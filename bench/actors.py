@@ -60,7 +60,7 @@ def evaluate(folder: Path) -> tuple[dict[str, list[int]], list[str], list[str]]:
     for page_id, marked in gold.items():
         paragraphs = [p.strip() for p in truth[page_id]["articleBody"].split("\n") if p.strip()]
         reported = [
-            Reported(a.name, a.type, a.aliases)
+            Reported(a.name, a.type, tuple(a.aliases))
             for a in article_actors(paragraphs, registry, recogniser)
         ]
         entities = [(e["name"], TYPES[e["type"]], e["surfaces"]) for e in marked["entities"]]

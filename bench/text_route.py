@@ -94,7 +94,7 @@ def evaluate(
     for path, text, url, site_chrome in zip(paths, texts, urls, chrome, strict=True):
         page_id = path.stem
         expected = truth[page_id]["articleBody"]
-        context = PageContext(CAPTURED_AT, Sidecar(CAPTURED_AT, url), site_chrome)
+        context = PageContext(CAPTURED_AT, Sidecar(CAPTURED_AT, url), site_chrome=site_chrome)
         articles, dropped = read_text_page(text, context)
         main = articles[0] if articles else None
         blocks = [line.strip() for line in text.split("\n") if is_prose_block(line.strip())]

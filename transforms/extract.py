@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Container
-from dataclasses import dataclass, field, replace
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime
 
 from transforms.boilerplate import Boilerplate, load_boilerplate
@@ -47,6 +47,7 @@ class PageContext:
 
     captured_at: datetime
     sidecar: Sidecar = field(default_factory=Sidecar)
+    _: KW_ONLY
     captured_at_source: str = "sidecar"  # sidecar / mtime
     # Lines learnt as the site's chrome from its other files (transforms.site_chrome).
     site_chrome: SiteChrome | None = None
