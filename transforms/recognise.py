@@ -93,6 +93,7 @@ class Recogniser:
     title_ends: frozenset[str]  # every title's last word (a dot there is no full stop)
     organisation_heads: frozenset[str]
     organisation_openers: frozenset[str]
+    place_heads: frozenset[str]
     institutions: frozenset[str]
     connectors: frozenset[str]
     organisation_connectors: frozenset[str]
@@ -297,6 +298,8 @@ class Recogniser:
             return typed(span, *named)
         if self._is_organisation(span.words):
             return typed(span, "organization", whole)
+        if len(span.words) > 1 and span.words[-1] in self.place_heads:
+            return typed(span, "place", whole)  # "Marin County", "the Bay Area"
         return None
 
     def _name_ends(self, words: list[str]) -> int | None:
@@ -315,7 +318,11 @@ class Recogniser:
             titles = self.titles.get(words[at], ())
             if any(tuple(words[at : at + len(t)]) == t for t in titles if at + len(t) < len(words)):
                 return at
-            if self.gazetteer.is_first_name(words[at]) and at + 1 < len(words):
+            if (
+                self.gazetteer.is_first_name(words[at])
+                and at + 1 < len(words)
+                and words[-1] not in self.place_heads  # "… Bay Area" is one place
+            ):
                 before = words[:at]
                 if (
                     self._is_organisation(before)
@@ -535,6 +542,7 @@ def load_recogniser() -> Recogniser:
         title_ends=frozenset(t.split()[-1] for t in raw["person_titles"]),
         organisation_heads=frozenset(raw["organisation_heads"]),
         organisation_openers=frozenset(raw["organisation_openers"]),
+        place_heads=frozenset(raw["place_heads"]),
         institutions=frozenset(raw["institutions"]),
         connectors=frozenset(raw["connectors"]),
         organisation_connectors=frozenset(raw["organisation_connectors"]),

@@ -46,6 +46,8 @@ def _names(*paragraphs: str) -> set[tuple[str, str]]:
         ("A Toronto-based lender collapsed.", {("Toronto", "place")}),
         ("NAIROBI (Reuters) — Talks resumed.", {("Nairobi", "place")}),
         ("Prices rose across the U.S. last month.", {("United States", "place")}),
+        ("Floods reached Marlow County on Sunday.", {("Marlow County", "place")}),
+        ("Rents in the Harbour Bay Area rose.", {("Harbour Bay Area", "place")}),
     ],
 )
 def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
