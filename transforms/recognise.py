@@ -242,12 +242,15 @@ class Recogniser:
         ("Roe and Doe", "Ohio Democrats"), or nothing."""
         if span.before.endswith("(") and span.after.startswith(")"):
             return []  # "(Reuters)": a credit
+        if tuple(span.words) in self.titles.get(span.words[0], ()):
+            return []  # a title alone ("the First Lady wrote")
         self._take_title(span)
         while len(span.words) > 1 and (
             span.words[-1].rstrip(".") in self.not_names or span.words[-1] in self.title_words
         ):
-            span.words.pop()  # "Patrick Roe Jr.", "the House Speaker"
+            dropped = span.words.pop()  # "Patrick Roe Jr.", "the House Speaker"
             span.end = span.start + len(" ".join(span.words))
+            span.after = f" {dropped}{span.after}"
         if span.title_start is None:
             self._drop_opening_phrase(span)
             self._drop_openers(span, labels=False, common=FUNCTION_WORD_MIN_ZIPF)

@@ -66,6 +66,7 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
         "YES, the VOTE is OUT.",  # emphasis, not acronyms
         "Oil fell 2% as EUR and GBP rose.",  # currencies
         "Follow @JaneRoe and #Budget2026 for updates.",  # handles and tags
+        "In her letter, the First Lady wrote of peace.",  # a title with no name
     ],
 )
 def test_not_names(text: str) -> None:
