@@ -520,6 +520,7 @@ def _rules_bytes() -> bytes:
     return resources.files("transforms").joinpath("data/recognition.yaml").read_bytes()
 
 
+@cache
 def rules_version() -> str:
     """The version of the curated lists (and so of what recognition finds)."""
     return hashlib.sha256(_rules_bytes()).hexdigest()[:16]

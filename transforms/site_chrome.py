@@ -84,19 +84,22 @@ class SiteChrome:
     def __contains__(self, line: object) -> bool:
         return isinstance(line, str) and bool(self.keys) and line_key(self.site, line) in self.keys
 
-    def for_page(self, lines: Iterable[str]) -> SiteChrome:
-        """This chrome, or none when most of the page's prose is in it (a recapture)."""
+    def for_page(self, lines: Sequence[str]) -> frozenset[str]:
+        """The page's lines (stripped) that are this chrome — each line hashed once, so
+        the readers after this look lines up in a plain set — or none when most of the
+        page's prose is in it (a recapture)."""
         if not self.keys:
-            return self
+            return frozenset()
+        learnt_lines = {line for raw in lines if (line := raw.strip()) and line in self}
         prose = learnt = 0
         for line in lines:
             if reads_as_prose(line):
                 n = rough_word_count(line)
                 prose += n
-                learnt += n if line.strip() in self else 0
+                learnt += n if line.strip() in learnt_lines else 0
         if prose and learnt > MAX_CHROME_PROSE_SHARE * prose:
-            return SiteChrome(self.site)
-        return self
+            return frozenset()
+        return frozenset(learnt_lines)
 
 
 @dataclass(frozen=True, slots=True)
