@@ -19,10 +19,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.report import machine_line, write_section
-from transforms.actors import load_actor_registry
+from bench.report import machine_line, packaged_knowledge, write_section
 from transforms.mentions import article_actors
-from transforms.recognise import load_recogniser
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb-dev"
 TYPES = {"person": "person", "org": "organization", "place": "place"}
@@ -53,7 +51,8 @@ def evaluate(folder: Path) -> tuple[dict[str, list[int]], list[str], list[str]]:
     """Per type: [gold, found, reported, reported matching]; the misses and false alarms."""
     gold = json.loads((folder / "actors.json").read_text("utf-8"))
     truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
-    registry, recogniser = load_actor_registry(), load_recogniser()
+    knowledge = packaged_knowledge()
+    registry, recogniser = knowledge.actors, knowledge.recogniser
     scores: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses: list[str] = []
     alarms: list[str] = []

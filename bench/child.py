@@ -21,7 +21,7 @@ def main() -> None:
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "ERROR")
     started = time.perf_counter()
-    from newsdesk.config import configure_prefect_home
+    from flows.settings import configure_prefect_home
 
     configure_prefect_home()  # the CLI's Prefect defaults; PREFECT_HOME comes from the caller
     from flows import quality

@@ -31,7 +31,7 @@ import lxml.html
 import trafilatura
 
 from bench.aeb_score import corpus_f1, page_score
-from bench.report import machine_line, write_section
+from bench.report import machine_line, packaged_knowledge, write_section
 from transforms.decode import decode_bytes
 from transforms.extract import PageContext, extract_file
 from transforms.html import _host_stem, _norm
@@ -88,7 +88,7 @@ def _bare(path: Path, url: str) -> str:
 def _route(path: Path, url: str) -> FileExtraction | None:
     context = PageContext(NOW, Sidecar(captured_at=NOW, url=url))
     try:
-        return extract_file(path.read_bytes(), context, path.name)
+        return extract_file(path.read_bytes(), context, path.name, packaged_knowledge())
     except Rejected:
         return None
 
@@ -159,7 +159,7 @@ def _titles_without_site_suffix(extractions: dict[Path, FileExtraction | None]) 
 def _pipeline(files: list[Path], work: Path) -> dict[str, float]:
     import os
 
-    from newsdesk.config import configure_prefect_home
+    from flows.settings import configure_prefect_home
 
     os.environ["PREFECT_HOME"] = str(work / "prefect")  # a private home: nothing shared
     configure_prefect_home()

@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bench.aeb_score import PageScore, corpus_f1, page_score
-from bench.report import machine_line, write_section
+from bench.report import machine_line, packaged_knowledge, write_section
 from transforms.decode import decode_bytes
 from transforms.extract import PageContext, read_text_page
 from transforms.records import Article, DroppedBlock
@@ -95,7 +95,7 @@ def evaluate(
         page_id = path.stem
         expected = truth[page_id]["articleBody"]
         context = PageContext(CAPTURED_AT, Sidecar(CAPTURED_AT, url), site_chrome=site_chrome)
-        articles, dropped = read_text_page(text, context)
+        articles, dropped = read_text_page(text, context, packaged_knowledge())
         main = articles[0] if articles else None
         blocks = [line.strip() for line in text.split("\n") if is_prose_block(line.strip())]
         results.append(

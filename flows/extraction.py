@@ -21,8 +21,9 @@ from typing import Protocol
 
 from flows.discover import Candidate
 from flows.sources import ReadSource, Skipped, extract_source, read_source
-from transforms.actors import load_actor_registry
+from transforms.curated import CuratedTexts
 from transforms.derived import Derived, derive_for_files
+from transforms.knowledge import knowledge_from
 from transforms.records import SourceFile
 from transforms.site_chrome import KnownSiteLines, PageLines, chrome_for_pages
 
@@ -52,10 +53,9 @@ class ExtractionInputs:
 
     known_file_ids: frozenset[str]
     max_bytes: int
-    registry_yaml: bytes | None
+    curated: CuratedTexts  # the curated files, read once at the run's start
     # How many earlier files each site's short lines were on (the warehouse's site_lines).
     site_lines: KnownSiteLines = field(default_factory=KnownSiteLines)
-    recognition: str = "rules"  # transforms.mentions.RECOGNITION_MODES
 
 
 class ExtractionJob(Protocol):
@@ -88,15 +88,15 @@ def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> Extra
         (read.site if text else None, text or "") for read, text in zip(reads, texts, strict=True)
     ]
     chrome, lines = chrome_for_pages(pages, inputs.site_lines)
+    knowledge = knowledge_from(inputs.curated)
     for read, text, site_chrome, page in zip(reads, texts, chrome, lines, strict=True):
-        extracted.files.append(extract_source(read, site_chrome, text))
+        extracted.files.append(extract_source(read, knowledge, site_chrome, text))
         if page is not None:
             extracted.site_lines[read.file_id] = page
     for source in extracted.files:
         extracted.warnings.extend(f"{source.path}: {n} (ignored)" for n in source.notes)
     # Signatures and actor rows are pure per-article work: done here, where it is parallel.
-    registry = load_actor_registry(inputs.registry_yaml)
-    extracted.derived = derive_for_files(extracted.files, registry, inputs.recognition)
+    extracted.derived = derive_for_files(extracted.files, knowledge)
     return extracted
 
 
@@ -135,7 +135,7 @@ PARENT_CHECK_S = 0.5
 WORKER_NICENESS = 5
 
 # Set in each worker process by _start_worker: sent once, not with every batch.
-_worker_inputs = ExtractionInputs(frozenset(), 0, None)
+_worker_inputs: ExtractionInputs | None = None
 
 
 def _start_worker(inputs: ExtractionInputs) -> None:
@@ -156,6 +156,7 @@ def _exit_with_parent(parent: int) -> None:
 def _extract_in_worker(batch: Sequence[Candidate]) -> bytes:
     # Pickled here, unpickled only when the flow takes the batch: batches waiting in the
     # flow's process stay compact bytes, not hundreds of thousands of objects.
+    assert _worker_inputs is not None, "a worker is started with its run's inputs"
     extracted = extract_batch(batch, _worker_inputs)
     return pickle.dumps(extracted, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -33,16 +33,16 @@ from flows.extraction import (
     InlineJob,
 )
 from flows.parcel import Parcel
-from flows.quality import QualityGate
+from flows.progress import BatchProgress
+from flows.quality import QualityGate, parse_policy
 from flows.runs import RunSummary, count_batch, record_run
-from flows.shaping import CANDIDATES_PER_BUCKET, LazyGate, ShapedBatch, shape_batch
-from newsdesk.config import Settings
-from newsdesk.progress import BatchProgress
-from newsdesk.warehouse import apply_schema, connect, load_frames, query
+from flows.settings import Settings
+from flows.shaping import CANDIDATES_PER_BUCKET, ShapedBatch, shape_batch
+from flows.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
-from transforms.actors import load_actor_registry
+from transforms.curated import CuratedTexts
 from transforms.frames import signature_frames
-from transforms.mentions import derivation_version, load_recognition
+from transforms.knowledge import Knowledge, knowledge_from
 from transforms.near_duplicates import SIGNATURE_SCHEME, signature
 from transforms.site_chrome import SITE_LINES_KEPT, KnownSiteLines
 
@@ -110,9 +110,13 @@ def extract(job: Parcel[ExtractionJob]) -> Parcel[ExtractedBatch]:
 
 @task(name="check and shape batch", cache_policy=NO_CACHE)
 def check(
-    con: duckdb.DuckDBPyConnection, batch: Parcel[ExtractedBatch], gate: LazyGate, run_id: str
+    con: duckdb.DuckDBPyConnection,
+    batch: Parcel[ExtractedBatch],
+    gate: QualityGate,
+    knowledge: Knowledge,
+    run_id: str,
 ) -> ShapedBatch:
-    return shape_batch(con, batch.value, gate, run_id, datetime.now(UTC))
+    return shape_batch(con, batch.value, gate, knowledge.outlets, run_id, datetime.now(UTC))
 
 
 @task(name="load batch", cache_policy=NO_CACHE)
@@ -126,14 +130,11 @@ def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]
 
 
 @task(name="link actors and quotes", cache_policy=NO_CACHE)
-def link_actors(
-    con: duckdb.DuckDBPyConnection, registry_yaml: bytes | None, recognition: str
-) -> int:
+def link_actors(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> int:
     """Derive mentions, quotes and unresolved names for every article not yet derived with
     the current registry and recognition rules (an edit to either re-derives all of them
     from stored paragraphs)."""
-    registry = load_actor_registry(registry_yaml)
-    version = derivation_version(registry, recognition)
+    registry, version = knowledge.actors, knowledge.derivation_version
     load_frames(
         con,
         {"incoming_actors": actor_frame(registry)},
@@ -142,7 +143,7 @@ def link_actors(
     )
     pending = query(con, "queries/articles_to_derive")["article_id"]
     # The gazetteer loads (~1.5 s) only when there is something to derive.
-    recogniser = load_recognition(recognition) if pending.len() else None
+    recogniser = knowledge.recogniser if pending.len() else None
     now = datetime.now(UTC)
     for start in range(0, pending.len(), DERIVE_CHUNK_ARTICLES):
         chunk = pl.DataFrame({"article_id": pending.slice(start, DERIVE_CHUNK_ARTICLES)})
@@ -157,7 +158,8 @@ def link_actors(
 
 @task(name="build data docs", cache_policy=NO_CACHE)
 def build_data_docs(gate: QualityGate) -> None:
-    get_run_logger().info("data docs: %s", gate.build_docs())
+    if index := gate.build_docs():
+        get_run_logger().info("data docs: %s", index)
 
 
 @task(name="refresh views", cache_policy=NO_CACHE)
@@ -177,9 +179,13 @@ def ingest_flow(
     workers = workers or settings.workers
     summary = RunSummary(run_id=uuid.uuid4().hex)
     started_at = datetime.now(UTC)
-    gate = LazyGate(settings.data_docs_dir)
-    # Read once: every batch and the final linking derive with the same registry version.
-    registry_yaml = settings.actor_registry_yaml()
+    # Read once: every batch and the final linking read with the same curated files.
+    curated = settings.curated_texts()
+    knowledge = knowledge_from(curated)
+    gate = QualityGate(
+        settings.data_docs_dir,
+        parse_policy(settings.curated.quality_policy.read_bytes(), knowledge.boilerplate),
+    )
     with connect(
         settings.warehouse,
         timeout_s=settings.lock_timeout_s,
@@ -194,26 +200,23 @@ def ingest_flow(
             summary.counts.update(files_seen=found.n_seen, files_skipped=found.n_unchanged)
             # Every loaded content's id, so a renamed copy is not extracted again; a run with
             # nothing to read does not need them.
-            inputs = _extraction_inputs(con, settings, registry_yaml, bool(found.candidates))
+            inputs = _extraction_inputs(con, settings, curated, bool(found.candidates))
             size = _batch_size(len(found.candidates), settings.batch_files, workers)
             batches = list(_chunks(found.candidates, size))
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(
                     batches, inputs, workers, lambda: _settle(gate)
                 ):
-                    shaped = check(con, Parcel(extracted), gate, summary.run_id)
+                    shaped = check(con, Parcel(extracted), gate, knowledge, summary.run_id)
                     load(con, Parcel(shaped.frames))
                     count_batch(summary, shaped.n_known, shaped.frames, shaped.dq)
                     progress.advance(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,
                     )
-            summary.counts["articles_linked"] = link_actors(
-                con, registry_yaml, settings.recognition
-            )
+            summary.counts["articles_linked"] = link_actors(con, knowledge)
             refresh_views(con)
-            if gate.gate is not None:
-                build_data_docs(gate.gate)
+            build_data_docs(gate)
         except Exception as exc:
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"
             raise
@@ -224,34 +227,30 @@ def ingest_flow(
     return summary.as_dict()
 
 
-def _settle(gate: LazyGate) -> None:
+def _settle(gate: QualityGate) -> None:
     """Build the quality gate, then take what is alive (Prefect, Great Expectations, the
     registry: ~500,000 objects) out of the garbage collector's view until the run ends.
     Each batch leaves objects that trigger full collections, and every one walked them all
     again: the flow's process spent 6.0 s collecting on a 20,000-file backfill, 3.4 s now."""
-    gate.get()
+    gate.prepare()
     gc.freeze()
 
 
 def _extraction_inputs(
     con: duckdb.DuckDBPyConnection,
     settings: Settings,
-    registry_yaml: bytes | None,
+    curated: CuratedTexts,
     has_candidates: bool,
 ) -> ExtractionInputs:
     """What every batch is extracted with. Every loaded content's id, so a renamed copy is
     not extracted again, and the sites' short lines seen before; a run with nothing to
     read needs neither."""
     if not has_candidates:
-        return ExtractionInputs(
-            frozenset(), settings.max_file_bytes, registry_yaml, recognition=settings.recognition
-        )
+        return ExtractionInputs(frozenset(), settings.max_file_bytes, curated)
     known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
     lines = query(con, "queries/known_site_lines")
     site_lines = KnownSiteLines.of(lines["line_key"].to_numpy(), lines["files"].to_numpy())
-    return ExtractionInputs(
-        known_ids, settings.max_file_bytes, registry_yaml, site_lines, settings.recognition
-    )
+    return ExtractionInputs(known_ids, settings.max_file_bytes, curated, site_lines)
 
 
 def _extracted_in_order(

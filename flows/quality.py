@@ -1,6 +1,7 @@
 """Data-quality checks with Great Expectations, on each batch before it is loaded.
 
-One expectation suite per table, built from flows/quality_policy.yaml. GX has no polars
+One expectation suite per table, built from the quality policy (flows/quality_policy.yaml
+unless the settings name another file). GX has no polars
 backend, so a batch is validated as a pandas frame (only the checked columns are
 converted). Error-severity failures name the failing rows, whose articles are quarantined;
 warning failures are recorded and shown. Data Docs are built once per run.
@@ -11,20 +12,18 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 import yaml
 
-from transforms.boilerplate import load_boilerplate
+from transforms.boilerplate import Boilerplate
 from transforms.frames import DROPPED_BLOCKS, WORDS
 from transforms.records import OUTSIDE_ARTICLE_REASONS
 
-__all__ = ["DQ_RESULTS", "CheckOutcome", "QualityGate", "load_policy"]
+__all__ = ["DQ_RESULTS", "CheckOutcome", "QualityGate", "parse_policy"]
 
-POLICY_FILE = Path(__file__).with_name("quality_policy.yaml")
 DQ_RESULTS = pl.Schema({
     "run_id": pl.String(), "check_name": pl.String(), "table_name": pl.String(),
     "severity": pl.String(), "passed": pl.Boolean(), "n_failed": pl.Int32(),
@@ -42,16 +41,61 @@ class CheckOutcome:
     rejected_articles: dict[str, str] = field(default_factory=dict)  # article_id -> check
 
 
-@cache
-def load_policy() -> dict[str, dict[str, Any]]:
-    policy: dict[str, dict[str, Any]] = yaml.safe_load(POLICY_FILE.read_text("utf-8"))["checks"]
-    return policy
+Policy = dict[str, dict[str, Any]]  # check name -> table, expectation, kwargs, severity
+
+
+def parse_policy(policy_yaml: bytes, boilerplate: Boilerplate) -> Policy:
+    """The checks of a quality policy, with `regex_list: boilerplate` replaced by the
+    phrases the boilerplate rules mark as never belonging in a body (each fact kept once,
+    there)."""
+    checks: Policy = yaml.safe_load(policy_yaml)["checks"]
+    for rule in checks.values():
+        if rule["kwargs"].get("regex_list") == "boilerplate":
+            patterns = list(boilerplate.body_chrome_patterns)
+            rule["kwargs"] = {**rule["kwargs"], "regex_list": patterns}
+    return checks
 
 
 class QualityGate:
+    """A run's data-quality checks, built once per run and passed to each batch's shaping.
+
+    Great Expectations takes seconds to import, so its suites are built on the first batch
+    with new rows (or when `prepare` is called while the process would only wait).
+    """
+
+    def __init__(self, docs_dir: Path, policy: Policy) -> None:
+        self.docs_dir = docs_dir
+        self.policy = policy
+        self._suites: _Suites | None = None
+
+    def prepare(self) -> None:
+        if self._suites is None:
+            self._suites = _Suites(self.docs_dir, self.policy)
+
+    def validate(
+        self,
+        articles: pl.DataFrame,
+        paragraphs: pl.DataFrame,
+        run_id: str,
+        labels: dict[str, str] | None = None,
+        dropped: pl.DataFrame | None = None,
+    ) -> CheckOutcome:
+        """Run every suite on a batch; labels name articles in dq_results (e.g. 'file#0');
+        dropped is the batch's dropped_blocks rows."""
+        self.prepare()
+        assert self._suites is not None
+        return self._suites.validate(articles, paragraphs, run_id, labels or {}, dropped)
+
+    def build_docs(self) -> Path | None:
+        """Render this run's validation results; the Data Docs index page, or None when
+        nothing was validated."""
+        return self._suites.build_docs() if self._suites is not None else None
+
+
+class _Suites:
     """The GX context, suites and validation definitions for one flow run."""
 
-    def __init__(self, docs_dir: Path) -> None:
+    def __init__(self, docs_dir: Path, policy: Policy) -> None:
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
         logging.getLogger("great_expectations").setLevel(logging.ERROR)
         import great_expectations as gx  # ~3.5 s: imported only when a batch needs checking
@@ -78,7 +122,6 @@ class QualityGate:
         self._validations: dict[str, Any] = {}
         self._documented: set[str] = set()  # suites with a result stored for Data Docs
         self._checks: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-        policy = load_policy()
         # Check names are unique across tables.
         self._error_checks = {name for name, rule in policy.items() if rule["severity"] == "error"}
         for table in _ROW_KEYS:
@@ -87,7 +130,7 @@ class QualityGate:
             for name, rule in policy.items():
                 if rule["table"] != table:
                     continue
-                expectation = _expectation(rule["expectation"], _kwargs(rule["kwargs"]), name)
+                expectation = _expectation(rule["expectation"], rule["kwargs"], name)
                 suite.add_expectation(expectation)
                 self._checks.setdefault(table, []).append((name, rule))
             self._validations[table] = self._context.validation_definitions.add(
@@ -99,13 +142,10 @@ class QualityGate:
         articles: pl.DataFrame,
         paragraphs: pl.DataFrame,
         run_id: str,
-        labels: dict[str, str] | None = None,
-        dropped: pl.DataFrame | None = None,
+        labels: dict[str, str],
+        dropped: pl.DataFrame | None,
     ) -> CheckOutcome:
-        """Run every suite on a batch; labels name articles in dq_results (e.g. 'file#0');
-        dropped is the batch's dropped_blocks rows."""
         frames = _with_check_columns(articles, paragraphs, dropped)
-        labels = labels or {}
         rows: list[dict[str, Any]] = []
         rejected: dict[str, str] = {}
         for table, frame in frames.items():
@@ -173,14 +213,6 @@ def _examples(failing: list[str], labels: dict[str, str]) -> str | None:
     shown = ", ".join(labels.get(a, a) for a in failing[:_EXAMPLES])
     more = f" and {len(failing) - _EXAMPLES} more" if len(failing) > _EXAMPLES else ""
     return f"{shown}{more}"
-
-
-def _kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """A check's arguments, with `regex_list: boilerplate` replaced by the phrases the
-    boilerplate rules mark as never belonging in a body (each fact kept once, there)."""
-    if kwargs.get("regex_list") == "boilerplate":
-        return {**kwargs, "regex_list": list(load_boilerplate().body_chrome_patterns)}
-    return kwargs
 
 
 def _expectation(name: str, kwargs: dict[str, Any], check: str) -> Any:

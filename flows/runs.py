@@ -12,7 +12,7 @@ import polars as pl
 from prefect.runtime import flow_run
 
 from flows.quality import DQ_RESULTS
-from newsdesk.warehouse import run_sql
+from flows.warehouse import run_sql
 
 __all__ = ["COUNTERS", "RunSummary", "count_batch", "record_run"]
 

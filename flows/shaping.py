@@ -17,7 +17,7 @@ import polars as pl
 from flows.discover import Candidate
 from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
-from newsdesk.warehouse import query
+from flows.warehouse import query
 from transforms.derived import with_actor_frames
 from transforms.frames import (
     QUARANTINE,
@@ -30,10 +30,10 @@ from transforms.frames import (
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
 from transforms.near_duplicates import Link, cluster, signature
-from transforms.outlets import load_outlets
+from transforms.outlets import OutletRegistry
 from transforms.records import SourceFile
 
-__all__ = ["LazyGate", "ShapedBatch", "shape_batch"]
+__all__ = ["ShapedBatch", "shape_batch"]
 
 # Candidate copies compared per new article. Clusters still join up transitively, and a
 # story syndicated in hundreds of places costs linear, not quadratic, work.
@@ -54,23 +54,11 @@ class ShapedBatch:
     n_known: int  # files whose bytes the ledger already held
 
 
-class LazyGate:
-    """Great Expectations takes seconds to import: only runs with new rows pay for it."""
-
-    def __init__(self, docs_dir: Path) -> None:
-        self.docs_dir = docs_dir
-        self.gate: QualityGate | None = None
-
-    def get(self) -> QualityGate:
-        if self.gate is None:
-            self.gate = QualityGate(self.docs_dir)
-        return self.gate
-
-
 def shape_batch(
     con: duckdb.DuckDBPyConnection,
     batch: ExtractedBatch,
-    gate: LazyGate,
+    gate: QualityGate,
+    outlets: OutletRegistry,
     run_id: str,
     now: datetime,
 ) -> ShapedBatch:
@@ -140,7 +128,7 @@ def shape_batch(
             .select("article_id", "file_id", "position")
             .iter_rows()
         }
-        outcome = gate.get().validate(
+        outcome = gate.validate(
             frames["incoming_articles"],
             frames["incoming_paragraphs"],
             run_id,
@@ -151,7 +139,7 @@ def shape_batch(
         if outcome.rejected_articles:
             frames = _quarantine_articles(frames, outcome.rejected_articles, run_id, now)
     frames["incoming_outlets"] = outlet_frame(
-        load_outlets(), frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
+        outlets, frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
     )
     frames["incoming_earlier_copies"] = _earlier_copies(
         links, stories, frames["incoming_articles"]["article_id"]

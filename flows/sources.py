@@ -11,12 +11,13 @@ from pathlib import Path
 from flows.discover import SIDECAR_SUFFIX, Candidate
 from transforms.decode import DecodedText, decode_bytes
 from transforms.extract import PageContext, extract_file, looks_like_html
+from transforms.knowledge import Knowledge
 from transforms.records import Rejected, SourceFile
 from transforms.sidecar import Sidecar, parse_sidecar
 from transforms.site_chrome import SiteChrome
 from transforms.urls import host_of
 
-__all__ = ["ReadSource", "Skipped", "extract_source", "read_and_extract", "read_source"]
+__all__ = ["ReadSource", "Skipped", "extract_source", "read_source"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +59,6 @@ class ReadSource:
 
     def record(self, **outcome: object) -> SourceFile:
         return _record(self.candidate, self.file_id, self.context, self.notes, **outcome)
-
-
-def read_and_extract(
-    candidate: Candidate, known_file_ids: Collection[str], max_bytes: int
-) -> SourceFile | str | Skipped:
-    """The file's record; its file_id alone when those exact bytes are in the ledger; or
-    Skipped when it vanished or changed while being read (the next run takes it)."""
-    read = read_source(candidate, known_file_ids, max_bytes)
-    return extract_source(read) if isinstance(read, ReadSource) else read
 
 
 def read_source(
@@ -115,13 +107,16 @@ def read_source(
 
 
 def extract_source(
-    read: ReadSource, site_chrome: SiteChrome | None = None, text: DecodedText | None = None
+    read: ReadSource,
+    knowledge: Knowledge,
+    site_chrome: SiteChrome | None = None,
+    text: DecodedText | None = None,
 ) -> SourceFile:
     """The read file's record with its extraction, or with why it was rejected; text is
     the page already decoded, when it was."""
     context = replace(read.context, site_chrome=site_chrome)
     try:
-        extraction = extract_file(read.data, context, read.candidate.path.name, text)
+        extraction = extract_file(read.data, context, read.candidate.path.name, knowledge, text)
     except Rejected as rejection:
         return read.record(rejection=rejection)
     except Exception as exc:  # a bug met on one page must not stop the other files

@@ -18,8 +18,8 @@ from typing import Any
 
 import polars as pl
 
-from newsdesk.config import Settings
-from newsdesk.warehouse import connect
+from flows.settings import Settings
+from flows.warehouse import connect
 
 __all__ = ["sql", "table", "tables"]
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsdesk.config import Settings, configure_prefect_home
+from flows.settings import Settings, configure_prefect_home
 from newsdesk.tables import print_table, table_text
 
 __all__ = ["main"]
@@ -155,7 +155,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from newsdesk.warehouse import connect, query
+    from flows.warehouse import connect, query
 
     settings = Settings.from_env(warehouse=args.warehouse)
     with connect(settings.warehouse, read_only=True) as con:
@@ -177,7 +177,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    from newsdesk.warehouse import connect
+    from flows.warehouse import connect
 
     settings = Settings.from_env(warehouse=args.warehouse)
     with connect(settings.warehouse, read_only=True) as con:

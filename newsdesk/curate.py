@@ -8,11 +8,10 @@ ingest run re-derives every stored article's mentions with it (no page is read a
 from __future__ import annotations
 
 import argparse
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from newsdesk.config import Settings
+from flows.settings import Settings
 from transforms.registry_edit import add_actor, add_aliases, block_phrase
 
 __all__ = ["add_parser"]
@@ -54,14 +53,12 @@ def add_parser(commands: Any, warehouse_option: Any) -> None:
 
 def registry_path(settings: Settings) -> Path:
     """The registry file the curation commands edit (and every run reads)."""
-    if settings.actors_file is not None:
-        return settings.actors_file
-    return Path(str(resources.files("transforms").joinpath("data/actors.yaml")))
+    return settings.curated.actors
 
 
 def _list(args: argparse.Namespace) -> int:
+    from flows.warehouse import connect, query
     from newsdesk.tables import print_table
-    from newsdesk.warehouse import connect, query
 
     settings = Settings.from_env(warehouse=args.warehouse)
     with connect(settings.warehouse, read_only=True) as con:
@@ -112,7 +109,7 @@ def _block(args: argparse.Namespace) -> int:
 
 
 def _discovered(settings: Settings, actor_id: str) -> dict[str, Any]:
-    from newsdesk.warehouse import connect, query
+    from flows.warehouse import connect, query
 
     with connect(settings.warehouse, read_only=True) as con:
         rows = query(con, "queries/actor_by_id", {"actor_id": actor_id}).to_dicts()

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyarrow.dataset as ds
 
-from newsdesk.sqlfiles import sql_files
-from newsdesk.warehouse import connect
+from flows.sqlfiles import sql_files
+from flows.warehouse import connect
 
 __all__ = ["PARTITIONED", "export_parquet"]
 

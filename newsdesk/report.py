@@ -14,7 +14,7 @@ import altair as alt
 import duckdb
 import polars as pl
 
-from newsdesk.warehouse import connect, query
+from flows.warehouse import connect, query
 
 __all__ = ["write_report"]
 

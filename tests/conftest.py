@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 
-from newsdesk.config import configure_prefect_home
+from flows.settings import CuratedFiles, configure_prefect_home
+from transforms.knowledge import knowledge_from
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = ROOT / "tests" / "golden" / "seeds_expected.json"
+# The curated files the package ships, parsed as a run parses them.
+KNOWLEDGE = knowledge_from(CuratedFiles().read("rules"))
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -8,8 +8,8 @@ import duckdb
 import polars as pl
 import pytest
 
+from flows.warehouse import apply_schema
 from newsdesk import api as nd
-from newsdesk.warehouse import apply_schema
 
 
 @pytest.fixture()

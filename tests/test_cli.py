@@ -9,17 +9,19 @@ from pathlib import Path
 
 import duckdb
 
-from newsdesk.warehouse import apply_schema
+from flows.warehouse import apply_schema
 from tests.conftest import ROOT
 
 
-def newsdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def newsdesk(
+    *args: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsdesk.cli", *args],
-        cwd=ROOT,
+        cwd=cwd,
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
         timeout=300,
     )
 
@@ -46,13 +48,23 @@ def test_commands_fail_with_one_line_reasons(tmp_path: Path) -> None:
     assert no_seeds.stderr.strip().endswith(f"seeds folder not found: {tmp_path / 'nowhere'}")
 
 
-def test_environment_sets_the_default_warehouse(fresh_warehouse: Path) -> None:
+def test_environment_sets_the_default_warehouse(fresh_warehouse: Path, tmp_path: Path) -> None:
     fresh_warehouse.parent.mkdir(parents=True)
     with duckdb.connect(str(fresh_warehouse)) as con:
         apply_schema(con)
-    shown = newsdesk(
-        "sql",
-        "SELECT count(*) AS n FROM articles",
-        env={"NEWSDESK_WAREHOUSE": str(fresh_warehouse)},
-    )
+    elsewhere = tmp_path / "elsewhere"  # no warehouse/ here: only the variable names one
+    elsewhere.mkdir()
+    asked = ("sql", "SELECT count(*) AS n FROM articles")
+    shown = newsdesk(*asked, env={"NEWSDESK_WAREHOUSE": str(fresh_warehouse)}, cwd=elsewhere)
     assert shown.returncode == 0, shown.stderr
+    unset = {k: v for k, v in os.environ.items() if k != "NEWSDESK_WAREHOUSE"}
+    without = subprocess.run(
+        [sys.executable, "-m", "newsdesk.cli", *asked],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={**unset, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
+    assert without.returncode == 1
+    assert "run `newsdesk ingest` first" in without.stderr

@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsdesk.config import Settings
-from newsdesk.warehouse import apply_schema, connect
+from flows.settings import Settings
+from flows.warehouse import apply_schema, connect
 
 CONTRACT_COLUMNS = {
     "source_files": "file_id path size_bytes format captured_at first_seen_at run_id status",

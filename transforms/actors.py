@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import ahocorasick
 import yaml
 
 from transforms.gazetteer import fold
 
-__all__ = ["Actor", "ActorRegistry", "Mention", "load_actor_registry"]
+__all__ = ["Actor", "ActorRegistry", "Mention", "parse_actor_registry"]
 
 ACTOR_TYPES = ("person", "organization", "place")
 # Titles are matched only this far before a name.
@@ -118,15 +117,9 @@ def actor_id_for(name: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
 
 
-def load_actor_registry(registry_yaml: bytes | None = None) -> ActorRegistry:
-    """The registry from the given YAML bytes, or from the curated data/actors.yaml."""
-    if registry_yaml is None:
-        registry_yaml = resources.files("transforms").joinpath("data/actors.yaml").read_bytes()
-    return _build_registry(registry_yaml)
-
-
 @cache
-def _build_registry(raw_bytes: bytes) -> ActorRegistry:
+def parse_actor_registry(raw_bytes: bytes) -> ActorRegistry:
+    """The registry of an actors.yaml (its automaton built once per content)."""
     raw = yaml.safe_load(raw_bytes)
     actors = tuple(
         Actor(

@@ -9,11 +9,10 @@ import re._constants as re_constants  # type: ignore[import-not-found]
 import re._parser as re_parser  # type: ignore[import-not-found]
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import yaml
 
-__all__ = ["CHROME_LINE_MAX_CHARS", "Boilerplate", "LineRule", "load_boilerplate"]
+__all__ = ["CHROME_LINE_MAX_CHARS", "Boilerplate", "LineRule", "parse_boilerplate"]
 
 # No line of chrome (a promo, a footer, a share bar, a newsletter pitch) is longer than
 # this; longer lines are paragraphs or run-on bodies and are not tried against the rules.
@@ -97,10 +96,9 @@ class Boilerplate:
 
 
 @cache
-def load_boilerplate() -> Boilerplate:
-    raw = yaml.safe_load(
-        resources.files("transforms").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    )
+def parse_boilerplate(raw_yaml: bytes) -> Boilerplate:
+    """The rules of a boilerplate.yaml (compiled once per content)."""
+    raw = yaml.safe_load(raw_yaml)
     flags = re.IGNORECASE
 
     def named(entries: list[dict[str, str]]) -> tuple[NamedPattern, ...]:

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from transforms.actor_rows import ACTORS, MENTIONS, NAME_CANDIDATES, QUOTES, derive_actor_rows
-from transforms.actors import ActorRegistry
 from transforms.frames import article_id, paragraph_id
-from transforms.mentions import derivation_version, load_recognition
+from transforms.knowledge import Knowledge
 from transforms.near_duplicates import signature
 from transforms.records import SourceFile
 
@@ -26,10 +25,9 @@ class Derived:
     registry_version: str = ""
 
 
-def derive_for_files(files: list[SourceFile], registry: ActorRegistry, recognition: str) -> Derived:
-    """Signatures and actor rows of the files' articles; recognition is a mode of
-    transforms.mentions.RECOGNITION_MODES."""
-    version = derivation_version(registry, recognition)
+def derive_for_files(files: list[SourceFile], knowledge: Knowledge) -> Derived:
+    """Signatures and actor rows of the files' articles."""
+    version = knowledge.derivation_version
     derived = Derived(registry_version=version)
     ids: list[str] = []
     paragraph_ids: list[str] = []
@@ -48,8 +46,9 @@ def derive_for_files(files: list[SourceFile], registry: ActorRegistry, recogniti
         {"article_id": ids, "paragraph_id": paragraph_ids, "text": texts},
         schema={"article_id": pl.String, "paragraph_id": pl.String, "text": pl.String},
     )
-    recogniser = load_recognition(recognition) if texts else None
-    derived.actor_frames = derive_actor_rows(paragraphs, registry, recogniser)
+    # The gazetteer loads (~1.5 s) only when there is something to read.
+    recogniser = knowledge.recogniser if texts else None
+    derived.actor_frames = derive_actor_rows(paragraphs, knowledge.actors, recogniser)
     derived.actor_frames["incoming_derived"] = pl.DataFrame(
         {"article_id": list(derived.signatures)}, schema={"article_id": pl.String}
     ).with_columns(registry_version=pl.lit(version))

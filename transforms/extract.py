@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable, Container
 from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from transforms.boilerplate import Boilerplate, load_boilerplate
+from transforms.boilerplate import Boilerplate
 from transforms.bylines import split_dateline, wire_credit
 from transforms.dates import relative_delta
 from transforms.decode import DecodedText, decode_bytes
-from transforms.outlets import OutletRegistry, load_outlets
+from transforms.outlets import OutletRegistry
 from transforms.page_meta import (
     header_authors,
     host_name,
@@ -31,6 +32,9 @@ from transforms.text_shape import (
     is_prose_block,
     text_sample,
 )
+
+if TYPE_CHECKING:
+    from transforms.knowledge import Knowledge
 
 __all__ = [
     "PageContext",
@@ -69,7 +73,11 @@ def looks_like_html(data: bytes, name: str) -> bool:
 
 
 def extract_file(
-    data: bytes, context: PageContext, name: str, text: DecodedText | None = None
+    data: bytes,
+    context: PageContext,
+    name: str,
+    knowledge: Knowledge,
+    text: DecodedText | None = None,
 ) -> FileExtraction:
     """Route a file to the HTML or the text extractor by its bytes and name; text is a
     text page's bytes already decoded, when they were."""
@@ -77,17 +85,17 @@ def extract_file(
         from transforms.html import extract_html_file  # trafilatura loads only for HTML
 
         return extract_html_file(
-            data, context.captured_at, context.sidecar.url, context.sidecar.outlet
+            data, context.captured_at, context.sidecar.url, context.sidecar.outlet, knowledge
         )
-    return extract_text_file(data, context, text)
+    return extract_text_file(data, context, knowledge, text)
 
 
 def extract_text_file(
-    data: bytes, context: PageContext, text: DecodedText | None = None
+    data: bytes, context: PageContext, knowledge: Knowledge, text: DecodedText | None = None
 ) -> FileExtraction:
     """Decode and extract a text page; raises Rejected with a reason code."""
     text = text if text is not None else decode_bytes(data)
-    articles, dropped = read_text_page(text, context)
+    articles, dropped = read_text_page(text, context, knowledge)
     if not articles:
         raise Rejected("no_article", "no article body found on the page")
     return FileExtraction(
@@ -99,13 +107,15 @@ def extract_text_file(
     )
 
 
-def extract_text_page(text: str, context: PageContext) -> list[Article]:
-    return read_text_page(text, context)[0]
+def extract_text_page(text: str, context: PageContext, knowledge: Knowledge) -> list[Article]:
+    return read_text_page(text, context, knowledge)[0]
 
 
-def read_text_page(text: str, context: PageContext) -> tuple[list[Article], list[DroppedBlock]]:
+def read_text_page(
+    text: str, context: PageContext, knowledge: Knowledge
+) -> tuple[list[Article], list[DroppedBlock]]:
     """The page's articles, and the prose-like lines none of them kept (with why)."""
-    rules, registry = load_boilerplate(), load_outlets()
+    rules, registry = knowledge.boilerplate, knowledge.outlets
     articles: list[Article] = []
     dropped: list[DroppedBlock] = []
     chrome: Container[str] = frozenset()

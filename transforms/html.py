@@ -12,18 +12,22 @@ import hashlib
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
 
-from transforms.boilerplate import Boilerplate, load_boilerplate
+from transforms.boilerplate import Boilerplate
 from transforms.bylines import parse_author_line, split_dateline, wire_credit
 from transforms.decode import decode_bytes
-from transforms.outlets import OutletRegistry, load_outlets
+from transforms.outlets import OutletRegistry
 from transforms.records import Article, FileExtraction, Paragraph, Rejected
 from transforms.text_shape import count_stored_words, identify_language, text_sample
+
+if TYPE_CHECKING:
+    from transforms.knowledge import Knowledge
 
 __all__ = ["MAX_HTML_BYTES", "extract_html_file"]
 
@@ -40,7 +44,11 @@ _SITE_SUFFIX_MAX_WORDS = 4
 
 
 def extract_html_file(
-    data: bytes, captured_at: datetime, url: str | None, outlet_hint: str | None
+    data: bytes,
+    captured_at: datetime,
+    url: str | None,
+    outlet_hint: str | None,
+    knowledge: Knowledge,
 ) -> FileExtraction:
     """Extract one HTML page; raises Rejected (too_large, not_text, no_article)."""
     if len(data) > MAX_HTML_BYTES:
@@ -53,7 +61,7 @@ def extract_html_file(
     document = extracted if isinstance(extracted, Document) else None
     if document is None or document.body is None:
         raise Rejected("no_article", "the extractor found no main text")
-    rules, registry = load_boilerplate(), load_outlets()
+    rules, registry = knowledge.boilerplate, knowledge.outlets
     title = _strip_site_suffix(document.title, document.sitename, document.hostname or url)
     paragraphs = _paragraphs(document.body, rules)
     echoes = {_norm(t) for t in (document.title, title) if t}

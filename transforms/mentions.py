@@ -18,22 +18,15 @@ import jellyfish
 
 from transforms.actors import Actor, ActorRegistry, Mention
 from transforms.gazetteer import fold
-from transforms.recognise import Found, Recogniser, load_recogniser, rules_version
+from transforms.recognise import Found, Recogniser
 
 __all__ = [
-    "RECOGNITION_MODES",
     "ArticleActor",
     "ArticleMentions",
     "article_actors",
     "article_mentions",
-    "derivation_version",
     "discovered_id",
-    "load_recognition",
 ]
-
-# How names are found besides the registry: "rules" (transforms/recognise.py, the
-# default) or "off" (the registry alone).
-RECOGNITION_MODES = ("rules", "off")
 
 # Prefixes of discovered actors' ids, by type: never a registry id (those are name slugs).
 _ID_PREFIX = {"person": "p:", "organization": "o:", "place": "l:"}
@@ -52,24 +45,6 @@ class ArticleActor:
 class ArticleMentions:
     paragraphs: list[list[Mention]]  # each paragraph's mentions, in order
     actors: dict[str, ArticleActor]  # by actor_id
-
-
-def load_recognition(mode: str) -> Recogniser | None:
-    _check_mode(mode)
-    return load_recogniser() if mode == "rules" else None
-
-
-def _check_mode(mode: str) -> None:
-    if mode not in RECOGNITION_MODES:
-        raise ValueError(f"NEWSDESK_NER={mode!r}: expected one of {', '.join(RECOGNITION_MODES)}")
-
-
-def derivation_version(registry: ActorRegistry, mode: str) -> str:
-    """What stored mentions were derived with: the registry file and the recognition
-    rules. A change to either re-derives every article from its stored paragraphs. (Told
-    without loading the gazetteer: a run with nothing to derive needs only this.)"""
-    _check_mode(mode)
-    return registry.version if mode == "off" else f"{registry.version}+{rules_version()}"
 
 
 def discovered_id(name: str, kind: str, article_id: str | None = None) -> str:

@@ -7,13 +7,13 @@ so a new outlet is still parsed (the page structure, not this list, says what is
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import urlsplit
 
-__all__ = ["OutletRegistry", "load_outlets"]
+__all__ = ["OutletRegistry", "parse_outlets"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -54,29 +54,27 @@ class OutletRegistry:
 
 
 @cache
-def load_outlets() -> OutletRegistry:
-    data = resources.files("transforms").joinpath("data")
+def parse_outlets(outlets_csv: bytes, wires_csv: bytes) -> OutletRegistry:
+    """The registry of an outlets.csv and a wires.csv (built once per content)."""
     outlets: dict[str, tuple[str, ...]] = {}
     by_key: dict[str, str] = {}
     by_host: dict[str, str] = {}
-    with data.joinpath("outlets.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            name = row["name"].strip()
-            aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
-            outlets[name] = aliases
-            for spelling in (name, *aliases):
-                by_key[_key(spelling)] = name
-            for host in row["hosts"].split("|"):
-                if host.strip():
-                    by_host[host.strip().casefold()] = name
+    for row in csv.DictReader(io.StringIO(outlets_csv.decode("utf-8"))):
+        name = row["name"].strip()
+        aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+        outlets[name] = aliases
+        for spelling in (name, *aliases):
+            by_key[_key(spelling)] = name
+        for host in row["hosts"].split("|"):
+            if host.strip():
+                by_host[host.strip().casefold()] = name
     wires: dict[str, str] = {}
     spellings: set[str] = set()
-    with data.joinpath("wires.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            name = row["name"].strip()
-            for spelling in (name, *row["aliases"].split("|")):
-                if spelling.strip():
-                    wires[_key(spelling)] = name
-                    spellings.add(spelling.strip())
+    for row in csv.DictReader(io.StringIO(wires_csv.decode("utf-8"))):
+        name = row["name"].strip()
+        for spelling in (name, *row["aliases"].split("|")):
+            if spelling.strip():
+                wires[_key(spelling)] = name
+                spellings.add(spelling.strip())
     ordered = tuple(sorted(spellings, key=len, reverse=True))
     return OutletRegistry(outlets, by_key, by_host, wires, ordered)

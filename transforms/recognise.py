@@ -27,7 +27,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 import pycountry
 import regex
@@ -48,9 +47,9 @@ from transforms.name_spans import (
     split_span,
     typed,
 )
-from transforms.outlets import load_outlets
+from transforms.outlets import OutletRegistry
 
-__all__ = ["Found", "Recogniser", "load_recogniser"]
+__all__ = ["Found", "Recogniser", "build_recogniser", "rules_version"]
 
 # A capitalised word this common in lower case opens sentences more than it names anyone
 # ("But", "When", "After"): at a sentence's start it is not part of a name.
@@ -516,21 +515,18 @@ def _by_first_word(titles: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(sorted(ts, key=len, reverse=True)) for first, ts in grouped.items()}
 
 
-def _rules_bytes() -> bytes:
-    return resources.files("transforms").joinpath("data/recognition.yaml").read_bytes()
-
-
-@cache
-def rules_version() -> str:
+def rules_version(rules_yaml: bytes) -> str:
     """The version of the curated lists (and so of what recognition finds)."""
-    return hashlib.sha256(_rules_bytes()).hexdigest()[:16]
+    return hashlib.sha256(rules_yaml).hexdigest()[:16]
 
 
+# The outlet registry is hashed by identity, and each content parses to one registry.
 @cache
-def load_recogniser() -> Recogniser:
-    raw_bytes = _rules_bytes()
+def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
+    """The recogniser of a recognition.yaml, with the outlets and wires as organisations
+    (the gazetteer loads here: ~1.5 s, once per process)."""
+    raw_bytes = rules_yaml
     raw = yaml.safe_load(raw_bytes)
-    outlets = load_outlets()
     organisations = {
         fold(spelling): name
         for name, aliases in outlets.outlets.items()

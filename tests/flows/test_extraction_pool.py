@@ -15,6 +15,7 @@ from flows.extraction import (
     ExtractionPool,
     InlineJob,
 )
+from tests.conftest import KNOWLEDGE
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -32,8 +33,8 @@ def _summary(batch: ExtractedBatch) -> list[tuple[str, list[str | None], int]]:
 
 def test_pool_extracts_what_the_flow_process_extracts(seeds_dir: Path) -> None:
     batch = discover_files(seeds_dir, {}).candidates
-    inline = InlineJob(batch, ExtractionInputs(frozenset(), MAX_BYTES, None)).result()
-    with ExtractionPool(2, ExtractionInputs(frozenset(), MAX_BYTES, None)) as pool:
+    inline = InlineJob(batch, ExtractionInputs(frozenset(), MAX_BYTES, KNOWLEDGE.texts)).result()
+    with ExtractionPool(2, ExtractionInputs(frozenset(), MAX_BYTES, KNOWLEDGE.texts)) as pool:
         jobs = [pool.submit(batch[:2]), pool.submit(batch[2:])]
         pooled = [job.result() for job in jobs]
     assert len(inline.files) == 5
@@ -48,8 +49,10 @@ def test_pool_extracts_what_the_flow_process_extracts(seeds_dir: Path) -> None:
 
 def test_a_killed_worker_costs_time_not_files(seeds_dir: Path) -> None:
     batch = discover_files(seeds_dir, {}).candidates
-    expected = _summary(InlineJob(batch, ExtractionInputs(frozenset(), MAX_BYTES, None)).result())
-    with ExtractionPool(1, ExtractionInputs(frozenset(), MAX_BYTES, None)) as pool:
+    expected = _summary(
+        InlineJob(batch, ExtractionInputs(frozenset(), MAX_BYTES, KNOWLEDGE.texts)).result()
+    )
+    with ExtractionPool(1, ExtractionInputs(frozenset(), MAX_BYTES, KNOWLEDGE.texts)) as pool:
         assert _summary(pool.submit(batch).result()) == expected  # the worker is up
         workers = multiprocessing.active_children()
         assert workers
@@ -63,7 +66,7 @@ def test_a_killed_worker_costs_time_not_files(seeds_dir: Path) -> None:
 def test_workers_yield_the_cpu_to_the_flow_process(seeds_dir: Path) -> None:
     # The flow's process is the single writer every batch waits for: it gets a core first.
     batch = discover_files(seeds_dir, {}).candidates
-    with ExtractionPool(1, ExtractionInputs(frozenset(), MAX_BYTES, None)) as pool:
+    with ExtractionPool(1, ExtractionInputs(frozenset(), MAX_BYTES, KNOWLEDGE.texts)) as pool:
         pool.submit(batch).result()  # the one worker is up and has run its initializer
         workers = multiprocessing.active_children()
         assert workers

@@ -7,21 +7,24 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+import yaml
 
-from flows.quality import QualityGate, load_policy
-from tests.conftest import SEEDS, run_ingest, warehouse_rows
-from transforms.boilerplate import load_boilerplate
+from flows.quality import QualityGate, parse_policy
+from flows.settings import CuratedFiles
+from tests.conftest import KNOWLEDGE, SEEDS, run_ingest, warehouse_rows
 from transforms.extract import PageContext, extract_text_file
 from transforms.frames import SIGNATURES, batch_frames
 from transforms.ledger import decide_batch
 from transforms.records import SourceFile
 
 NOW = datetime(2025, 8, 16, 12, tzinfo=UTC)
+POLICY_YAML = CuratedFiles().quality_policy.read_bytes()
+POLICY = parse_policy(POLICY_YAML, KNOWLEDGE.boilerplate)
 
 
 @pytest.fixture(scope="module")
 def gate(tmp_path_factory: pytest.TempPathFactory) -> QualityGate:
-    return QualityGate(tmp_path_factory.mktemp("docs"))
+    return QualityGate(tmp_path_factory.mktemp("docs"), POLICY)
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +36,7 @@ def clean() -> tuple[pl.DataFrame, pl.DataFrame]:
             SourceFile(
                 path=path.name, file_id=path.stem.split("_")[1] * 4, size_bytes=len(data),
                 mtime_ns=0, captured_at=NOW, captured_at_source="sidecar",
-                extraction=extract_text_file(data, PageContext(NOW)),
+                extraction=extract_text_file(data, PageContext(NOW), KNOWLEDGE),
             )
         )  # fmt: skip
     frames = batch_frames(
@@ -48,7 +51,7 @@ def failed(outcome_results: pl.DataFrame) -> dict[str, tuple[str, int]]:
 
 
 def test_policy_names_a_known_severity_for_every_check() -> None:
-    assert {rule["severity"] for rule in load_policy().values()} == {"error", "warning"}
+    assert {rule["severity"] for rule in POLICY.values()} == {"error", "warning"}
 
 
 def test_the_seeds_fail_only_the_two_expected_warnings(
@@ -60,7 +63,7 @@ def test_the_seeds_fail_only_the_two_expected_warnings(
         "articles_title_present_or_derived": ("warning", 1),
     }
     assert outcome.rejected_articles == {}
-    assert outcome.results.height == len(load_policy())
+    assert outcome.results.height == len(POLICY)
 
 
 def _plant(articles: pl.DataFrame, index: int, **values: object) -> pl.DataFrame:
@@ -107,10 +110,12 @@ def test_each_planted_fault_is_an_error_that_rejects_only_its_article(
 def test_data_docs_keep_each_suites_first_batch_and_every_batch_that_rejects_rows(
     clean: tuple[pl.DataFrame, pl.DataFrame], tmp_path: Path
 ) -> None:
-    gate = QualityGate(tmp_path / "docs")
+    gate = QualityGate(tmp_path / "docs", POLICY)
+    assert gate.build_docs() is None  # nothing validated: no Great Expectations at all
     articles, paragraphs = clean
-    stored = gate._context.validation_results_store.list_keys
     gate.validate(articles, paragraphs, "run")
+    assert gate._suites is not None
+    stored = gate._suites._context.validation_results_store.list_keys
     assert len(stored()) == 2  # the first batch, both suites
     # A later batch with warnings only: validated, outcome returned, not stored.
     outcome = gate.validate(articles, paragraphs, "run")
@@ -136,14 +141,17 @@ def test_chrome_left_in_a_body_is_a_warning_naming_the_article_which_still_loads
 
 
 def test_the_chrome_check_reads_its_phrases_from_the_boilerplate_rules() -> None:
-    rules = load_boilerplate()
+    rules = KNOWLEDGE.boilerplate
     marked = [
         r.name
         for r in rules.line_rules
         if "(?i)" + r.pattern.pattern.strip("^$") in rules.body_chrome_patterns
     ]
     assert "ai_features_promo" in marked and "comment_form" in marked
-    assert load_policy()["articles_no_chrome_in_body"]["kwargs"]["regex_list"] == "boilerplate"
+    written = yaml.safe_load(POLICY_YAML)["checks"]["articles_no_chrome_in_body"]["kwargs"]
+    assert written["regex_list"] == "boilerplate"
+    checked = POLICY["articles_no_chrome_in_body"]["kwargs"]["regex_list"]
+    assert checked == list(rules.body_chrome_patterns)
 
 
 def test_a_chrome_line_inside_a_paragraph_warns_and_the_article_loads(

@@ -14,8 +14,8 @@ import pytest
 
 from bench.corpus import write_corpus
 from flows.discover import Candidate
-from flows.sources import Skipped, read_and_extract
-from tests.conftest import ROOT, run_ingest, table_checksums, warehouse_rows
+from flows.sources import ReadSource, Skipped, extract_source, read_source
+from tests.conftest import KNOWLEDGE, ROOT, run_ingest, table_checksums, warehouse_rows
 
 
 def newsdesk_ingest(
@@ -81,11 +81,11 @@ def test_a_file_that_vanishes_or_changes_while_read_is_left_for_the_next_run(
     info = page.stat()
     stale = Candidate(page, "page.txt", info.st_size, info.st_mtime_ns)
     page.write_text("Title\nThe crawler is still writing this page and it grows", "utf-8")
-    assert read_and_extract(stale, set(), 10**6) == Skipped(
+    assert read_source(stale, set(), 10**6) == Skipped(
         "page.txt", "changed while it was being read"
     )
     page.unlink()
-    assert read_and_extract(stale, set(), 10**6) == Skipped(
+    assert read_source(stale, set(), 10**6) == Skipped(
         "page.txt", "vanished before it could be read"
     )
 
@@ -102,10 +102,13 @@ def test_html_entities_are_never_expanded_from_outside(tmp_path: Path) -> None:
     <html><head><title>Entity test</title></head><body><article><h1>Entity test</h1>
     <p>{"Words of a real paragraph go here. " * 12} &xxe;</p></article></body></html>"""
     try:
-        extraction = extract_html_file(page.encode(), datetime.now(UTC), None, None)
-    except Rejected:
+        extraction = extract_html_file(page.encode(), datetime.now(UTC), None, None, KNOWLEDGE)
+    except Rejected as rejection:  # refusing the page is safe too, if it says nothing of it
+        assert "TOP-SECRET" not in rejection.detail
         return
-    assert "TOP-SECRET-CONTENT" not in extraction.articles[0].body
+    body = extraction.articles[0].body
+    assert "Words of a real paragraph go here." in body
+    assert "TOP-SECRET-CONTENT" not in body
 
 
 def test_kill_minus_nine_at_any_point_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
@@ -195,7 +198,7 @@ def test_a_reader_holding_the_file_makes_the_loader_fail_clearly(
 ) -> None:
     import duckdb
 
-    from newsdesk.warehouse import apply_schema
+    from flows.warehouse import apply_schema
 
     warehouse = tmp_path / "held.duckdb"
     with duckdb.connect(str(warehouse)) as con:
@@ -234,9 +237,9 @@ def test_a_bug_met_on_one_page_quarantines_that_file_only(
     page.write_text("Title\nA body paragraph that is long enough to be text.", "utf-8")
     info = page.stat()
     monkeypatch.setattr(flows.sources, "extract_file", broken)
-    outcome = read_and_extract(
-        Candidate(page, "page.txt", info.st_size, info.st_mtime_ns), set(), 10**6
-    )
+    read = read_source(Candidate(page, "page.txt", info.st_size, info.st_mtime_ns), set(), 10**6)
+    assert isinstance(read, ReadSource)
+    outcome = extract_source(read, KNOWLEDGE)
     assert not isinstance(outcome, (str, Skipped))
     assert outcome.rejection is not None
     assert (outcome.rejection.reason, outcome.rejection.detail) == (

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import KNOWLEDGE
 from tests.transforms.test_seeds_golden import CASES, articles_of
-from transforms.actors import load_actor_registry
 
-REGISTRY = load_actor_registry()
+REGISTRY = KNOWLEDGE.actors
 
 
 def mentions(text: str) -> list[tuple[str, str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.boilerplate import load_boilerplate
+from tests.conftest import KNOWLEDGE
 from transforms.paragraphs import parse_body
 
-RULES = load_boilerplate()
+RULES = KNOWLEDGE.boilerplate
 
 
 @pytest.mark.parametrize(

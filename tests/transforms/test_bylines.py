@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import KNOWLEDGE
 from transforms.bylines import parse_author_line, split_dateline, wire_credit
-from transforms.outlets import load_outlets
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_not_datelines(paragraph: str) -> None:
 
 
 def test_wire_credit_in_lead_paragraph() -> None:
-    registry = load_outlets()
+    registry = KNOWLEDGE.outlets
     assert wire_credit("Leaders met on Monday, AFP reported.", registry) == "AFP"
     assert wire_credit("Leaders met (Reuters) on Monday.", registry) == "Reuters"
     assert wire_credit("He told the Associated Press reported nothing.", registry) == "AP"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import KNOWLEDGE, ROOT
 from transforms.extract import PageContext, extract_file, looks_like_html
 from transforms.html import _strip_site_suffix, extract_html_file
 from transforms.records import Article, Rejected
@@ -19,7 +19,7 @@ NOW = datetime(2025, 8, 16, 12, tzinfo=UTC)
 
 
 def article(name: str, url: str | None = None) -> Article:
-    return extract_html_file((FIXTURES / name).read_bytes(), NOW, url, None).articles[0]
+    return extract_html_file((FIXTURES / name).read_bytes(), NOW, url, None, KNOWLEDGE).articles[0]
 
 
 def test_article_page_fields_and_paragraph_kinds() -> None:
@@ -47,7 +47,9 @@ def test_comments_are_not_body_and_a_byline_becomes_authors() -> None:
 
 
 def test_meta_charset_cp1252_page() -> None:
-    extraction = extract_html_file((FIXTURES / "cp1252.html").read_bytes(), NOW, None, None)
+    extraction = extract_html_file(
+        (FIXTURES / "cp1252.html").read_bytes(), NOW, None, None, KNOWLEDGE
+    )
     page = extraction.articles[0]
     assert extraction.encoding == "windows-1252"
     assert page.title == "Le président a rencontré les négociateurs à Genève"
@@ -68,7 +70,7 @@ def test_outlet_from_sidecar_url_when_the_page_names_none(tmp_path: Path) -> Non
         .replace(b'<meta property="og:site_name" content="Valley Courier">', b"")
     )
     context = PageContext(NOW, Sidecar(url="https://www.nytimes.com/2025/08/16/world/x.html"))
-    extracted = extract_file(page, context, "saved-page.bin")
+    extracted = extract_file(page, context, "saved-page.bin", KNOWLEDGE)
     assert extracted.format == "html"
     assert extracted.articles[0].outlet == "The New York Times"
 
@@ -100,7 +102,7 @@ def test_html_is_recognised_by_bytes_not_only_by_name() -> None:
 def test_oversized_html_is_refused_before_parsing() -> None:
     huge = b"<html><body>" + b"<div>" * 10 + b"x" * (9 * 1024 * 1024) + b"</body></html>"
     with pytest.raises(Rejected) as caught:
-        extract_html_file(huge, NOW, None, None)
+        extract_html_file(huge, NOW, None, None, KNOWLEDGE)
     assert caught.value.reason == "too_large"
 
 
@@ -110,7 +112,9 @@ def test_a_japanese_page_is_an_article_and_its_language_is_told() -> None:
     sentences = "東京都は新しい橋の建設計画を発表した。工事は来年の春に始まる予定である。" * 3
     page = f"""<html lang="ja"><head><title>新しい橋の建設計画</title></head><body><article>
     <h1>新しい橋の建設計画</h1><p>{sentences}</p><p>{sentences}</p></article></body></html>"""
-    extracted = extract_html_file(page.encode("utf-8"), NOW, "https://news.example.jp/a/1", None)
+    extracted = extract_html_file(
+        page.encode("utf-8"), NOW, "https://news.example.jp/a/1", None, KNOWLEDGE
+    )
     (found,) = extracted.articles
     assert found.language == "ja"
     assert sum(count_stored_words(p.text) for p in found.paragraphs) >= 100

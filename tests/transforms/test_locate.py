@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from transforms.boilerplate import load_boilerplate
+from tests.conftest import KNOWLEDGE
 from transforms.extract import PageContext, read_text_page
 from transforms.headline import choose_headline
 from transforms.locate import best_stretch, shape_lines
 from transforms.sidecar import Sidecar
 from transforms.text_shape import count_stored_words, load_stopwords
 
-RULES = load_boilerplate()
+RULES = KNOWLEDGE.boilerplate
 STOPWORDS = load_stopwords()
 CAPTURED = datetime(2020, 1, 10, tzinfo=UTC)
 P1 = "The council voted on Tuesday to approve the new bridge over the river, ending a debate that had lasted for more than a decade."
@@ -135,7 +135,7 @@ def test_headline_choice(lines: list[str], url: str | None, expected: int | None
 
 def _page(*lines: str, url: str | None = None):  # type: ignore[no-untyped-def]
     context = PageContext(CAPTURED, Sidecar(CAPTURED, url))
-    return read_text_page("\n".join(lines), context)
+    return read_text_page("\n".join(lines), context, KNOWLEDGE)
 
 
 def test_end_of_article_rules_do_not_fire_in_a_share_bar_above_the_body() -> None:

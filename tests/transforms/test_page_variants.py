@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import KNOWLEDGE, SEEDS
 from transforms.extract import PageContext, extract_text_file
 from transforms.records import Article, Rejected
 
@@ -23,7 +23,7 @@ WIRE = (SEEDS / "003_c00b228c42aec0fc.txt").read_text("utf-8")
 
 def extract(text: str | bytes) -> tuple[Article, ...]:
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return extract_text_file(data, PageContext(CAPTURED)).articles
+    return extract_text_file(data, PageContext(CAPTURED), KNOWLEDGE).articles
 
 
 def shape(articles: tuple[Article, ...]) -> list[tuple[object, ...]]:

@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEEDS
-from transforms.actors import load_actor_registry
+from tests.conftest import KNOWLEDGE, SEEDS
 from transforms.decode import decode_bytes
 from transforms.extract import PageContext, extract_text_file, extract_text_page, read_text_page
 from transforms.quotes import find_quotes
@@ -24,7 +23,7 @@ PROPERTY_SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-REGISTRY = load_actor_registry()
+REGISTRY = KNOWLEDGE.actors
 ACTORS = REGISTRY.by_id()
 
 
@@ -43,7 +42,7 @@ def test_decoding_any_bytes_returns_text_or_a_reason(data: bytes) -> None:
 @PROPERTY_SETTINGS
 @given(st.text(max_size=3000))
 def test_extracting_any_text_never_crashes(text: str) -> None:
-    for article in extract_text_page(text, CONTEXT):
+    for article in extract_text_page(text, CONTEXT, KNOWLEDGE):
         assert all(p.text.strip() for p in article.paragraphs)
         for paragraph in article.paragraphs:
             mentions = REGISTRY.find(paragraph.text)
@@ -62,7 +61,7 @@ def test_truncated_and_shuffled_seed_pages_never_crash(page: bytes, cut: int, rn
     lines = page[:cut].split(b"\n")
     rnd.shuffle(lines)  # type: ignore[attr-defined]
     try:
-        extract_text_file(b"\n".join(lines), CONTEXT)
+        extract_text_file(b"\n".join(lines), CONTEXT, KNOWLEDGE)
     except Rejected as rejected:
         assert rejected.reason in {"empty", "not_text", "no_article"}
 
@@ -151,7 +150,7 @@ def test_an_article_among_page_furniture_keeps_each_sentence_once_and_nothing_el
     page: tuple[list[str], list[str], list[str]],
 ) -> None:
     lines, sentences, others = page
-    articles, dropped = read_text_page("\n".join(lines), CONTEXT)
+    articles, dropped = read_text_page("\n".join(lines), CONTEXT, KNOWLEDGE)
     (article,) = articles
     assert article.title == "Council approves the river bridge budget after a long debate"
     found: Counter[str] = Counter()
@@ -186,7 +185,7 @@ def test_aggregator_pages_lose_and_duplicate_no_body_sentence(
         for number, (outlet, when, paragraph) in enumerate(related_text):
             lines += ["", outlet, when, f"- {outlet}", f"Related headline {number}"]
             lines.append(" ".join(paragraph))  # run-on, as aggregators print them
-    articles = extract_text_page("\n".join(lines), CONTEXT)
+    articles = extract_text_page("\n".join(lines), CONTEXT, KNOWLEDGE)
 
     wanted = [s for p in main_text for s in p] + [s for *_, p in related_text for s in p]
     found: Counter[str] = Counter()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import KNOWLEDGE
 from tests.transforms.test_seeds_golden import articles_of
-from transforms.actors import load_actor_registry
 from transforms.names import unresolved_names
 from transforms.quotes import find_quotes
 
-REGISTRY = load_actor_registry()
+REGISTRY = KNOWLEDGE.actors
 ACTORS = REGISTRY.by_id()
 
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.actors import load_actor_registry
+from tests.conftest import KNOWLEDGE
 from transforms.mentions import article_mentions, discovered_id
-from transforms.recognise import load_recogniser
+
+RECOGNISER = KNOWLEDGE.recogniser
+assert RECOGNISER is not None
 
 
 def _names(*paragraphs: str) -> set[tuple[str, str]]:
-    return {(f.name, f.type) for f in load_recogniser().article(list(paragraphs))}
+    return {(f.name, f.type) for f in RECOGNISER.article(list(paragraphs))}
 
 
 @pytest.mark.parametrize(
@@ -73,8 +75,12 @@ def test_not_names(text: str) -> None:
     assert _names(text) == set()
 
 
+RECOGNISER = KNOWLEDGE.recogniser
+assert RECOGNISER is not None
+
+
 def test_a_surname_or_first_name_alone_is_the_person_named_in_full() -> None:
-    found = load_recogniser().article(
+    found = RECOGNISER.article(
         [
             "Ambassador Corwin Aldane testified on Tuesday.",
             "Aldane said he had acted on instructions. Corwin, as colleagues call him, left.",
@@ -87,12 +93,16 @@ def test_a_surname_or_first_name_alone_is_the_person_named_in_full() -> None:
     }
 
 
+RECOGNISER = KNOWLEDGE.recogniser
+assert RECOGNISER is not None
+
+
 def test_a_longer_name_is_not_a_mention_of_a_shorter_one() -> None:
     # The registry knows "Donald Trump" (alias "Trump"); "Ivanka Trump" is someone else.
     found = article_mentions(
         ["Ivanka Trump sat on the board.", "Donald Trump was president then."],
-        load_actor_registry(),
-        load_recogniser(),
+        KNOWLEDGE.actors,
+        RECOGNISER,
     )
     names = {(a.name, a.source) for a in found.actors.values()}
     assert ("Ivanka Trump", "discovered") in names
@@ -100,17 +110,25 @@ def test_a_longer_name_is_not_a_mention_of_a_shorter_one() -> None:
     assert [m.surface for m in found.paragraphs[0]] == ["Ivanka Trump"]
 
 
+RECOGNISER = KNOWLEDGE.recogniser
+assert RECOGNISER is not None
+
+
 def test_the_registry_wins_and_matches_a_dateline_in_capitals() -> None:
     found = article_mentions(
         ["KYIV (AP) — President Volodymyr Zelenskyy met Halvard Quint."],
-        load_actor_registry(),
-        load_recogniser(),
+        KNOWLEDGE.actors,
+        RECOGNISER,
     )
     sources = {(a.name, a.source) for a in found.actors.values()}
     assert ("Volodymyr Zelenskyy", "registry") in sources
     assert ("Halvard Quint", "discovered") in sources
     kyiv = [a for a in found.actors.values() if a.type == "place"]
     assert [a.source for a in kyiv] == ["registry"]
+
+
+RECOGNISER = KNOWLEDGE.recogniser
+assert RECOGNISER is not None
 
 
 def test_spelling_variants_share_one_discovered_id_and_a_bare_surname_stays_local() -> None:
@@ -123,6 +141,10 @@ def test_spelling_variants_share_one_discovered_id_and_a_bare_surname_stays_loca
     assert discovered_id("Zelensky", "person", "a1") != discovered_id("Zelensky", "person", "a2")
     assert discovered_id("Nairobi", "place", "a1") == discovered_id("Nairobi", "place", "a2")
     assert discovered_id("Margaret Oduya", "person") != discovered_id("Margaret Oduya", "place")
+
+
+RECOGNISER = KNOWLEDGE.recogniser
+assert RECOGNISER is not None
 
 
 def test_every_curated_word_is_text() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ROOT
-from transforms.actors import _build_registry
+from transforms.actors import parse_actor_registry
 from transforms.registry_edit import RegistryEditError, add_actor, add_aliases, block_phrase
 
 REGISTRY = (ROOT / "transforms" / "data" / "actors.yaml").read_text("utf-8")
@@ -21,7 +21,7 @@ def test_a_promoted_actor_is_one_new_line_and_matches() -> None:
     assert _changed_lines(REGISTRY, edited) == [
         '  - {name: "Halvard Quint", type: person, aliases: ["Quint"]}'
     ]
-    registry = _build_registry(edited.encode())
+    registry = parse_actor_registry(edited.encode())
     assert [m.surface for m in registry.find("Quint said")] == ["Quint"]
     with pytest.raises(RegistryEditError, match="already"):
         add_actor(edited, "Halvard Quint", "person", [])
@@ -32,7 +32,7 @@ def test_a_promoted_actor_is_one_new_line_and_matches() -> None:
 def test_aliases_join_an_entry_written_over_two_lines() -> None:
     edited = add_aliases(REGISTRY, "Volodymyr Zelenskyy", ["Zelenskij", "Zelensky"])
     assert len(_changed_lines(REGISTRY, edited)) == 1
-    registry = _build_registry(edited.encode())
+    registry = parse_actor_registry(edited.encode())
     [mention] = registry.find("Zelenskij spoke")
     assert mention.actor_id == "volodymyr-zelenskyy"
     with pytest.raises(RegistryEditError, match="no actor"):
@@ -42,4 +42,4 @@ def test_aliases_join_an_entry_written_over_two_lines() -> None:
 def test_a_blocked_name_is_listed_once() -> None:
     edited = block_phrase(block_phrase(REGISTRY, "The Beast"), "The Beast")
     assert _changed_lines(REGISTRY, edited) == ['  - "The Beast"']
-    assert _build_registry(edited.encode()).blocked == frozenset({"the beast"})
+    assert parse_actor_registry(edited.encode()).blocked == frozenset({"the beast"})

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import KNOWLEDGE, SEEDS
 from transforms.extract import PageContext, extract_text_file
 from transforms.records import Article
 
@@ -22,7 +22,7 @@ _cache: dict[str, tuple[Article, ...]] = {}
 def articles_of(name: str) -> tuple[Article, ...]:
     if name not in _cache:
         data = (SEEDS / name).read_bytes()
-        _cache[name] = extract_text_file(data, PageContext(CAPTURED_AT)).articles
+        _cache[name] = extract_text_file(data, PageContext(CAPTURED_AT), KNOWLEDGE).articles
     return _cache[name]
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from transforms.boilerplate import load_boilerplate
+from tests.conftest import KNOWLEDGE
 from transforms.segment import segment_page
 
-RULES = load_boilerplate()
+RULES = KNOWLEDGE.boilerplate
 BODY = "A sentence of body text that runs long enough to be a paragraph of news. " * 3
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pytest
 
+from tests.conftest import KNOWLEDGE
 from transforms.extract import PageContext, read_text_page
 from transforms.sidecar import Sidecar
 from transforms.site_chrome import (
@@ -51,7 +52,7 @@ def _page(headline: str, story: list[str]) -> str:
 
 def _read(text: str, url: str, chrome: SiteChrome | None) -> tuple[list[str], list[str]]:
     context = PageContext(CAPTURED, Sidecar(CAPTURED, url), site_chrome=chrome)
-    articles, dropped = read_text_page(text, context)
+    articles, dropped = read_text_page(text, context, KNOWLEDGE)
     body = [p.text for p in articles[0].paragraphs]
     return body, [f"{d.reason}: {d.text}" for d in dropped]
 

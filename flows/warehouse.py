@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from newsdesk.sqlfiles import sql_files, statement
+from flows.sqlfiles import sql_files, statement
 
 __all__ = [
     "WarehouseBusy",
@@ -27,7 +27,7 @@ __all__ = [
     "query",
 ]
 
-_log = logging.getLogger("newsdesk.warehouse")
+_log = logging.getLogger("flows.warehouse")
 _FIRST_BACKOFF_S = 0.1
 _MAX_BACKOFF_S = 2.0
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from importlib import resources
 from pathlib import Path
 
-__all__ = ["Settings", "configure_prefect_home"]
+from transforms.curated import RECOGNITION_MODES, CuratedTexts
+
+__all__ = ["CuratedFiles", "Settings", "configure_prefect_home"]
 
 DEFAULT_SEEDS_DIR = Path("seeds")
 DEFAULT_WAREHOUSE = Path("warehouse/newsdesk.duckdb")
@@ -34,6 +37,46 @@ def default_workers() -> int:
 DEFAULT_LOCK_TIMEOUT_S = 30.0
 
 
+def _packaged(name: str) -> Path:
+    """A curated file shipped with the package (transforms/data/)."""
+    return Path(str(resources.files("transforms").joinpath("data", name)))
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedFiles:
+    """The reviewed data files a run reads pages with; each can be swapped by path
+    (`NEWSDESK_<NAME>_FILE`, e.g. NEWSDESK_OUTLETS_FILE=my-outlets.csv)."""
+
+    boilerplate: Path = field(default_factory=lambda: _packaged("boilerplate.yaml"))
+    outlets: Path = field(default_factory=lambda: _packaged("outlets.csv"))
+    wires: Path = field(default_factory=lambda: _packaged("wires.csv"))
+    actors: Path = field(default_factory=lambda: _packaged("actors.yaml"))
+    recognition: Path = field(default_factory=lambda: _packaged("recognition.yaml"))
+    quality_policy: Path = field(
+        default_factory=lambda: Path(__file__).with_name("quality_policy.yaml")
+    )
+
+    @classmethod
+    def from_env(cls) -> CuratedFiles:
+        given = {
+            f.name: Path(value).resolve()
+            for f in fields(cls)
+            if (value := os.environ.get(f"NEWSDESK_{f.name.upper()}_FILE"))
+        }
+        return cls(**given)
+
+    def read(self, recognition_mode: str) -> CuratedTexts:
+        """Every file's bytes, read once at a run's start (so its batches agree)."""
+        return CuratedTexts(
+            boilerplate=self.boilerplate.read_bytes(),
+            outlets=self.outlets.read_bytes(),
+            wires=self.wires.read_bytes(),
+            actors=self.actors.read_bytes(),
+            recognition=self.recognition.read_bytes(),
+            recognition_mode=recognition_mode,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     seeds_dir: Path
@@ -43,16 +86,22 @@ class Settings:
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
     workers: int = field(default_factory=default_workers)
     duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
-    actors_file: Path | None = None  # None: the curated transforms/data/actors.yaml
+    curated: CuratedFiles = field(default_factory=CuratedFiles)
     recognition: str = "rules"  # names found besides the registry: rules / off
+
+    def __post_init__(self) -> None:
+        if self.recognition not in RECOGNITION_MODES:
+            raise ValueError(
+                f"NEWSDESK_NER={self.recognition!r}: expected one of {', '.join(RECOGNITION_MODES)}"
+            )
 
     @property
     def data_docs_dir(self) -> Path:
         """Great Expectations' Data Docs, rebuilt after each run, beside the warehouse."""
         return self.warehouse.parent / "data_docs"
 
-    def actor_registry_yaml(self) -> bytes | None:
-        return self.actors_file.read_bytes() if self.actors_file else None
+    def curated_texts(self) -> CuratedTexts:
+        return self.curated.read(self.recognition)
 
     @classmethod
     def from_env(
@@ -61,7 +110,6 @@ class Settings:
         seeds = seeds_dir or os.environ.get("NEWSDESK_SEEDS_DIR") or DEFAULT_SEEDS_DIR
         store = warehouse or os.environ.get("NEWSDESK_WAREHOUSE") or DEFAULT_WAREHOUSE
         max_bytes = int(os.environ.get("NEWSDESK_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
-        actors = os.environ.get("NEWSDESK_ACTORS_FILE")
         return cls(
             seeds_dir=Path(seeds).resolve(),
             warehouse=Path(store).resolve(),
@@ -70,7 +118,7 @@ class Settings:
             lock_timeout_s=float(os.environ.get("NEWSDESK_LOCK_TIMEOUT_S", DEFAULT_LOCK_TIMEOUT_S)),
             workers=max(1, int(os.environ.get("NEWSDESK_WORKERS") or default_workers())),
             duckdb_memory=os.environ.get("NEWSDESK_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
-            actors_file=Path(actors).resolve() if actors else None,
+            curated=CuratedFiles.from_env(),
             recognition=os.environ.get("NEWSDESK_NER", "rules"),
         )
 

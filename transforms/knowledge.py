@@ -1,0 +1,52 @@
+"""The curated knowledge a run reads pages with, parsed from the reviewed files' bytes.
+
+The flows layer reads the files (each path swappable in the settings) and hands their
+bytes here; parsing is memoised per content, so every batch and worker of a run, and every
+run of a process with the same files, compiles each rule set once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from transforms.actors import ActorRegistry, parse_actor_registry
+from transforms.boilerplate import Boilerplate, parse_boilerplate
+from transforms.curated import CuratedTexts
+from transforms.outlets import OutletRegistry, parse_outlets
+from transforms.recognise import Recogniser, build_recogniser, rules_version
+
+__all__ = ["Knowledge", "knowledge_from"]
+
+
+@dataclass(frozen=True, eq=False)
+class Knowledge:
+    texts: CuratedTexts
+    boilerplate: Boilerplate
+    outlets: OutletRegistry
+    actors: ActorRegistry
+
+    @cached_property
+    def recogniser(self) -> Recogniser | None:
+        """Built on first use: a run with nothing to derive never loads the gazetteer."""
+        if self.texts.recognition_mode == "off":
+            return None
+        return build_recogniser(self.texts.recognition, self.outlets)
+
+    @property
+    def derivation_version(self) -> str:
+        """What stored mentions are derived with: the registry and the recognition rules.
+        A change to either re-derives every article from its stored paragraphs."""
+        if self.texts.recognition_mode == "off":
+            return self.actors.version
+        return f"{self.actors.version}+{rules_version(self.texts.recognition)}"
+
+
+@cache
+def knowledge_from(texts: CuratedTexts) -> Knowledge:
+    return Knowledge(
+        texts=texts,
+        boilerplate=parse_boilerplate(texts.boilerplate),
+        outlets=parse_outlets(texts.outlets, texts.wires),
+        actors=parse_actor_registry(texts.actors),
+    )
