@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast lint format lock bench report server serve clean
+.PHONY: help setup run test test-fast lint format lock schemas bench report server serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PREFECT_PORT)/$(PREFECT_PORT)/' \
@@ -64,6 +64,9 @@ lint: $(STAMP) ## ruff and mypy only
 format: $(STAMP) ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+schemas: $(STAMP) ## regenerate transforms/tables.py (the tables' polars schemas) from sql/schema/
+	$(BIN)/python -m flows.table_schemas
 
 lock: ## re-resolve the dependency set into requirements.lock (needs the registry)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

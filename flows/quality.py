@@ -21,14 +21,11 @@ import yaml
 from transforms.boilerplate import Boilerplate
 from transforms.frames import DROPPED_BLOCKS, WORDS
 from transforms.records import OUTSIDE_ARTICLE_REASONS
+from transforms.tables import table_schema
 
 __all__ = ["DQ_RESULTS", "CheckOutcome", "QualityGate", "parse_policy"]
 
-DQ_RESULTS = pl.Schema({
-    "run_id": pl.String(), "check_name": pl.String(), "table_name": pl.String(),
-    "severity": pl.String(), "passed": pl.Boolean(), "n_failed": pl.Int32(),
-    "details": pl.String(),
-})  # fmt: skip
+DQ_RESULTS = table_schema("dq_results")
 # Rows named per failing check in dq_results.details.
 _EXAMPLES = 5
 # The key that identifies a failing row's article, per table.

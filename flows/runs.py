@@ -12,7 +12,8 @@ import polars as pl
 from prefect.runtime import flow_run
 
 from flows.quality import DQ_RESULTS
-from flows.warehouse import run_sql
+from flows.warehouse import load_frames
+from transforms.incoming import INCOMING
 
 __all__ = ["COUNTERS", "RunSummary", "count_batch", "record_run"]
 
@@ -80,12 +81,11 @@ def record_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, started_at: 
                 "n_paragraphs_loaded": counts["paragraphs_loaded"],
                 "error": summary.error,
             }
-        ]
+        ],
+        schema=INCOMING["incoming_run"],
     )
-    run_sql(con, "queries/insert_run", {"incoming_run": run})
-    if summary.dq:
-        dq = merge_checks(pl.concat(summary.dq))
-        run_sql(con, "queries/insert_dq_results", {"incoming_dq_results": dq})
+    dq = merge_checks(pl.concat(summary.dq)) if summary.dq else pl.DataFrame(schema=DQ_RESULTS)
+    load_frames(con, {"incoming_run": run, "incoming_dq_results": dq}, "record_run")
 
 
 def merge_checks(dq: pl.DataFrame) -> pl.DataFrame:

@@ -27,6 +27,7 @@ from transforms.frames import (
     signature_frames,
     site_lines_frame,
 )
+from transforms.incoming import EARLIER_COPIES, FILE_IDS
 from transforms.ledger import decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
 from transforms.near_duplicates import Link, cluster, signature
@@ -41,10 +42,6 @@ CANDIDATES_PER_ARTICLE = 20
 # Articles taken from one LSH bucket: a bucket shared by hundreds of copies of one story
 # adds nothing past the first few (they are all in one cluster already).
 CANDIDATES_PER_BUCKET = 20
-EARLIER_COPIES = pl.Schema({
-    "article_id": pl.String(), "near_duplicate_of": pl.String(),
-    "near_duplicate_group": pl.String(), "story_group": pl.String(),
-})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +110,7 @@ def shape_batch(
             ),
         ]
     )
-    frames["incoming_reinstated"] = pl.DataFrame(
-        {"file_id": reinstated}, schema={"file_id": pl.String}
-    )
+    frames["incoming_reinstated"] = pl.DataFrame({"file_id": reinstated}, schema=FILE_IDS)
 
     if frames["incoming_articles"].is_empty():
         # Nothing new to check (only unchanged or rejected files): no dq rows for this batch.
@@ -138,6 +133,9 @@ def shape_batch(
         results = outcome.results
         if outcome.rejected_articles:
             frames = _quarantine_articles(frames, outcome.rejected_articles, run_id, now)
+    # Band keys of the articles that load only (the gate may have rejected some).
+    loading = frames["incoming_articles"]["article_id"].implode()
+    frames["incoming_bands"] = frames["incoming_bands"].filter(pl.col("article_id").is_in(loading))
     frames["incoming_outlets"] = outlet_frame(
         outlets, frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
     )

@@ -7,9 +7,11 @@ held waits with backoff up to a bound, then fails with 'warehouse busy: ...'.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ import duckdb
 import polars as pl
 
 from flows.sqlfiles import sql_files, statement
+from transforms.incoming import INCOMING
 
 __all__ = [
     "WarehouseBusy",
@@ -101,31 +104,79 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(path.read_text("utf-8"))
 
 
+# Each write step: the folders of sql/ whose statements it runs, in this order, in one
+# transaction. A batch's signatures are written as a re-signing writes them.
+STEPS: dict[str, tuple[str, ...]] = {
+    "load": ("load", "signatures"),
+    "resign": ("resign", "signatures"),
+    "derive_reset": ("derive_reset",),
+    "derive": ("derive",),
+    "record_run": ("record_run",),
+}
+_INCOMING_NAME = re.compile(r"\bincoming_[a-z_]+\b")
+
+
+@cache
+def step_statements(step: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A step's statements, and the incoming_* frames they read."""
+    statements = tuple(
+        path.read_text("utf-8") for folder in STEPS[step] for path in sql_files(folder)
+    )
+    reads = frozenset(name for sql in statements for name in _INCOMING_NAME.findall(sql))
+    return statements, reads
+
+
 def load_frames(
     con: duckdb.DuckDBPyConnection,
     frames: Mapping[str, pl.DataFrame],
-    folder: str,
+    step: str,
     params: Mapping[str, Any] | None = None,
 ) -> None:
-    """Run the statements of sql/<folder>/ in one transaction, frames bound as views.
+    """Run one step's statements (STEPS) in one transaction, frames bound as views.
 
     Either every statement commits or none does: a batch and its ledger rows land together.
+    The frames must be exactly those the statements read, each with its declared columns
+    (transforms/incoming.py).
     """
+    statements, reads = step_statements(step)
+    _check_frames(step, frames, reads)
     con.execute("BEGIN TRANSACTION")
     try:
         for name, frame in frames.items():
             con.register(name, frame.to_arrow())
-        for path in sql_files(folder):
-            sql = path.read_text("utf-8")
+        for sql in statements:
             used = {k: v for k, v in (params or {}).items() if f"${k}" in sql}
             con.execute(sql, used or None)
         con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
+    except BaseException as exc:
+        _roll_back(con, exc)
         raise
     finally:
         for name in frames:
             con.unregister(name)
+
+
+def _check_frames(step: str, frames: Mapping[str, pl.DataFrame], reads: frozenset[str]) -> None:
+    if missing := sorted(reads - set(frames)):
+        raise ValueError(f"step {step}: its statements read {', '.join(missing)}, not given")
+    if unread := sorted(set(frames) - reads):
+        raise ValueError(f"step {step}: no statement reads {', '.join(unread)}")
+    for name, frame in frames.items():
+        if dict(frame.schema) != dict(INCOMING[name]):
+            raise ValueError(
+                f"step {step}: {name} has columns {dict(frame.schema)}, "
+                f"declared {dict(INCOMING[name])}"
+            )
+
+
+def _roll_back(con: duckdb.DuckDBPyConnection, cause: BaseException) -> None:
+    """Undo the open transaction. DuckDB may have ended it already (a write that failed
+    because the disk is full aborts it): the cause is what the user must see."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error as exc:
+        if "no transaction is active" not in str(exc):
+            raise exc from cause
 
 
 def query(
@@ -141,19 +192,4 @@ def query(
         return con.execute(statement(name), dict(params) if params else None).pl()
     finally:
         for frame_name in frames or {}:
-            con.unregister(frame_name)
-
-
-def run_sql(
-    con: duckdb.DuckDBPyConnection,
-    name: str,
-    frames: Mapping[str, pl.DataFrame],
-) -> None:
-    """One named statement with frames bound (for small writes outside a batch)."""
-    for frame_name, frame in frames.items():
-        con.register(frame_name, frame.to_arrow())
-    try:
-        con.execute(statement(name))
-    finally:
-        for frame_name in frames:
             con.unregister(frame_name)

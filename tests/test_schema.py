@@ -9,6 +9,7 @@ import pytest
 
 from flows.settings import Settings
 from flows.warehouse import apply_schema, connect
+from tests.conftest import ROOT
 
 CONTRACT_COLUMNS = {
     "source_files": "file_id path size_bytes format captured_at first_seen_at run_id status",
@@ -63,3 +64,45 @@ def test_the_writer_connection_caps_duckdb_memory_and_threads(
     assert limit is not None and default is not None
     assert limit == ("190.7 MiB",)  # 200 MB, shown in MiB
     assert limit != default
+
+
+def test_the_tables_polars_schemas_are_what_the_ddl_gives() -> None:
+    from flows.table_schemas import GENERATED, generated_module
+
+    assert GENERATED.read_text("utf-8") == generated_module(), "run `make schemas`"
+
+
+def test_every_frame_a_statement_reads_is_declared_and_every_declared_one_is_read() -> None:
+    from flows.warehouse import STEPS, step_statements
+    from transforms.incoming import INCOMING
+
+    read = set().union(*(step_statements(step)[1] for step in STEPS))
+    assert read == set(INCOMING)
+    # No write statement hides outside a step, nor a read of a frame under queries/.
+    stepped = {folder for folders in STEPS.values() for folder in folders}
+    folders = {p.name for p in (ROOT / "sql").iterdir() if p.is_dir()}
+    assert folders - stepped == {"schema", "views", "queries", "export"}
+    for path in (ROOT / "sql" / "queries").glob("*.sql"):
+        text = path.read_text("utf-8").upper()
+        assert not any(w in text for w in ("INSERT ", "DELETE ", "UPDATE ")), path.name
+
+
+def test_a_load_refuses_frames_its_statements_do_not_read_or_that_lack_columns() -> None:
+    import polars as pl
+
+    from flows.warehouse import load_frames
+    from transforms.incoming import INCOMING
+
+    run = pl.DataFrame(schema=INCOMING["incoming_run"])
+    dq = pl.DataFrame(schema=INCOMING["incoming_dq_results"])
+    with duckdb.connect() as con:
+        apply_schema(con)
+        load_frames(con, {"incoming_run": run, "incoming_dq_results": dq}, "record_run")
+        with pytest.raises(ValueError, match="read incoming_dq_results, not given"):
+            load_frames(con, {"incoming_run": run}, "record_run")
+        extra = {"incoming_run": run, "incoming_dq_results": dq, "incoming_quotes": dq}
+        with pytest.raises(ValueError, match="no statement reads incoming_quotes"):
+            load_frames(con, extra, "record_run")
+        short = {"incoming_run": run.drop("error"), "incoming_dq_results": dq}
+        with pytest.raises(ValueError, match="incoming_run has columns"):
+            load_frames(con, short, "record_run")

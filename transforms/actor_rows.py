@@ -15,25 +15,14 @@ from transforms.mentions import ArticleActor, article_mentions
 from transforms.names import unresolved_names
 from transforms.quotes import find_quotes
 from transforms.recognise import Recogniser
+from transforms.tables import table_schema
 
 __all__ = ["ACTORS", "actor_frame", "derive_actor_rows"]
 
-MENTIONS = pl.Schema({
-    "article_id": pl.String(), "paragraph_id": pl.String(), "actor_id": pl.String(),
-    "surface": pl.String(), "start": pl.Int32(), "end": pl.Int32(),
-})  # fmt: skip
-QUOTES = pl.Schema({
-    "quote_id": pl.String(), "article_id": pl.String(), "paragraph_id": pl.String(),
-    "speaker_actor_id": pl.String(), "speaker_surface": pl.String(), "text": pl.String(),
-})  # fmt: skip
-NAME_CANDIDATES = pl.Schema({
-    "article_id": pl.String(), "paragraph_id": pl.String(), "surface": pl.String(),
-})  # fmt: skip
-ACTORS = pl.Schema({
-    "actor_id": pl.String(), "name": pl.String(), "type": pl.String(),
-    "aliases": pl.List(pl.String()), "country": pl.String(), "role": pl.String(),
-    "source": pl.String(),
-})  # fmt: skip
+MENTIONS = table_schema("mentions")
+QUOTES = table_schema("quotes")
+NAME_CANDIDATES = table_schema("name_candidates")
+ACTORS = table_schema("actors")
 
 
 def derive_actor_rows(

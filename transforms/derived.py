@@ -12,10 +12,11 @@ from transforms.frames import article_id, paragraph_id
 from transforms.knowledge import Knowledge
 from transforms.near_duplicates import signature
 from transforms.records import SourceFile
+from transforms.tables import table_schema
 
 __all__ = ["Derived", "derive_for_files", "with_actor_frames"]
 
-DERIVED = pl.Schema({"article_id": pl.String(), "registry_version": pl.String()})
+DERIVED = table_schema("actor_derivations", without={"derived_at"})  # set when it loads
 
 
 @dataclass(slots=True)

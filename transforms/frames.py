@@ -14,113 +14,23 @@ from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, Link, band_ke
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, SourceFile
 from transforms.site_chrome import PageLines
+from transforms.tables import table_schema
 from transforms.text_shape import STORED_WORDS
 
 __all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id", "site_lines_frame"]
 
-_TS = pl.Datetime("us", "UTC")
-
-SOURCE_FILES = pl.Schema(
-    {
-        "file_id": pl.String(),
-        "path": pl.String(),
-        "size_bytes": pl.Int64(),
-        "format": pl.String(),
-        "encoding": pl.String(),
-        "text_sha256": pl.String(),
-        "url": pl.String(),
-        "captured_at": _TS,
-        "captured_at_source": pl.String(),
-        "first_seen_at": _TS,
-        "run_id": pl.String(),
-        "status": pl.String(),
-        "duplicate_of": pl.String(),
-    }
-)
-SITE_LINES = pl.Schema(
-    {
-        "line_key": pl.Int64(),
-        "site": pl.String(),
-        "line": pl.String(),
-        "files": pl.Int32(),
-        "last_seen_at": _TS,
-    }
-)
-ARTICLES = pl.Schema(
-    {
-        "article_id": pl.String(),
-        "file_id": pl.String(),
-        "position": pl.Int32(),
-        "kind": pl.String(),
-        "title": pl.String(),
-        "title_is_derived": pl.Boolean(),
-        "subtitle": pl.String(),
-        "outlet": pl.String(),
-        "outlet_source": pl.String(),
-        "wire": pl.String(),
-        "authors": pl.List(pl.String()),
-        "dateline": pl.String(),
-        "relative_time": pl.String(),
-        "published_at": _TS,
-        "published_at_source": pl.String(),
-        "captured_at": _TS,
-        "coverage_date": pl.Date(),
-        "coverage_date_source": pl.String(),
-        "body": pl.String(),
-        "n_paragraphs": pl.Int32(),
-        "n_words": pl.Int32(),
-        "near_duplicate_of": pl.String(),
-        "near_duplicate_group": pl.String(),
-        "is_current": pl.Boolean(),
-        "run_id": pl.String(),
-        "language": pl.String(),
-    }
-)
-DROPPED_BLOCKS = pl.Schema(
-    {
-        "file_id": pl.String(),
-        "run_id": pl.String(),
-        "line": pl.Int32(),
-        "reason": pl.String(),
-        "n_words": pl.Int32(),
-        "text": pl.String(),
-    }
-)
-PARAGRAPHS = pl.Schema(
-    {
-        "paragraph_id": pl.String(),
-        "article_id": pl.String(),
-        "position": pl.Int32(),
-        "kind": pl.String(),
-        "text": pl.String(),
-        "n_words": pl.Int32(),
-    }
-)
-FILE_PATHS = pl.Schema(
-    {
-        "path": pl.String(),
-        "file_id": pl.String(),
-        "size_bytes": pl.Int64(),
-        "mtime_ns": pl.Int64(),
-        "seen_at": _TS,
-    }
-)
-QUARANTINE = pl.Schema(
-    {
-        "run_id": pl.String(),
-        "file_id": pl.String(),
-        "article_id": pl.String(),
-        "path": pl.String(),
-        "reason": pl.String(),
-        "detail": pl.String(),
-        "recorded_at": _TS,
-    }
-)
-SUPERSEDED = pl.Schema({"file_id": pl.String()})
-SIGNATURES = pl.Schema(
-    {"article_id": pl.String(), "minhash": pl.List(pl.UInt64()), "scheme": pl.String()}
-)
-BANDS = pl.Schema({"article_id": pl.String(), "band": pl.UInt8(), "band_key": pl.UInt64()})
+# Each frame a load statement reads has its table's columns (the DDL is their one source);
+# the columns left out are filled by the statements or a later step.
+SOURCE_FILES = table_schema("source_files", without={"superseded_at"})
+SITE_LINES = table_schema("site_lines")
+ARTICLES = table_schema("articles", without={"story_group"})
+DROPPED_BLOCKS = table_schema("dropped_blocks")
+PARAGRAPHS = table_schema("paragraphs")
+FILE_PATHS = table_schema("file_paths")
+QUARANTINE = table_schema("quarantine")
+SUPERSEDED = pl.Schema({"file_id": SOURCE_FILES["file_id"]})  # the files a batch replaces
+SIGNATURES = table_schema("article_signatures")
+BANDS = table_schema("article_bands")
 
 
 def article_id(file_id: str, position: int) -> str:

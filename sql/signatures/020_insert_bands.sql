@@ -1,5 +1,8 @@
--- the re-signed articles' LSH band keys, at most $per_bucket articles per bucket as a
--- load keeps them (see load/056_insert_bands.sql)
+-- LSH band keys of the incoming signatures' articles. A bucket keeps the first $per_bucket
+-- articles that land in it, no more: the candidate query reads no more than that many from
+-- a bucket, and a story copied thousands of times would otherwise make every later batch
+-- read all of its copies (and the table grow with them). A load never deletes here; a
+-- re-signing has deleted the stale keys first.
 INSERT INTO article_bands BY NAME
 WITH filled AS (
     SELECT band, band_key, count(*) AS n_stored

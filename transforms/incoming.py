@@ -1,0 +1,49 @@
+"""Every frame the warehouse's write statements read, by the name they read it as.
+
+The statements under sql/ read a batch as views named incoming_*; this is the one list of
+those names and of each frame's columns when it is written (the tables' columns come from
+the DDL through transforms/tables.py). Loading checks the frames it is given against it,
+and a test checks it against the statements.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms.tables import table_schema
+
+__all__ = ["EARLIER_COPIES", "FILE_IDS", "INCOMING"]
+
+FILE_IDS = pl.Schema({"file_id": pl.String()})
+# Labels set on articles already stored, when a batch finds earlier copies of its articles.
+EARLIER_COPIES = pl.Schema({
+    name: table_schema("articles")[name]
+    for name in ("article_id", "near_duplicate_of", "near_duplicate_group", "story_group")
+})  # fmt: skip
+
+INCOMING: dict[str, pl.Schema] = {
+    # a batch's load (sql/load/, sql/signatures/)
+    "incoming_source_files": table_schema("source_files", without={"superseded_at"}),
+    "incoming_file_paths": table_schema("file_paths"),
+    "incoming_superseded": FILE_IDS,  # files a batch replaces at their paths
+    "incoming_reinstated": FILE_IDS,  # superseded files whose bytes came back
+    "incoming_articles": table_schema("articles"),
+    "incoming_earlier_copies": EARLIER_COPIES,
+    "incoming_paragraphs": table_schema("paragraphs"),
+    "incoming_signatures": table_schema("article_signatures"),
+    "incoming_bands": table_schema("article_bands"),
+    "incoming_quarantine": table_schema("quarantine"),
+    "incoming_dropped_blocks": table_schema("dropped_blocks"),
+    "incoming_site_lines": table_schema("site_lines"),
+    "incoming_outlets": table_schema("outlets"),
+    # actors, mentions and quotes (sql/load/, sql/derive_reset/, sql/derive/)
+    "incoming_actors": table_schema("actors"),
+    "incoming_discovered_actors": table_schema("actors"),
+    "incoming_mentions": table_schema("mentions"),
+    "incoming_quotes": table_schema("quotes"),
+    "incoming_name_candidates": table_schema("name_candidates"),
+    "incoming_derived": table_schema("actor_derivations"),
+    # the run's own rows (sql/record_run/)
+    "incoming_run": table_schema("ingest_runs"),
+    "incoming_dq_results": table_schema("dq_results"),
+}
