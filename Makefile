@@ -12,7 +12,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast lint format lock schemas bench report server serve clean
+.PHONY: help setup browser run test test-fast lint format lock schemas bench report server serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PREFECT_PORT)/$(PREFECT_PORT)/' \
@@ -25,13 +25,23 @@ $(STAMP): requirements.lock pyproject.toml
 	mkdir -p $(PREFECT_HOME)
 	touch $@
 
-setup: $(STAMP) ## create .venv and install the locked dependencies
+setup: $(STAMP) browser ## create .venv, install the locked dependencies and a headless browser
+
+# The report's and Data Docs' browser tests need Debian's Chromium; root installs it here
+# (once), anyone else is told how.
+browser: ## install Debian's headless Chromium if missing (the browser tests need it)
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's chromium (the browser tests need it)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "the browser tests need chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 run: $(STAMP) ## ingest seeds/ into warehouse/newsdesk.duckdb and print a summary
 	$(BIN)/newsdesk ingest
 	$(BIN)/newsdesk sql "SELECT * FROM coverage_by_outlet ORDER BY n_articles DESC, outlet"
 
-test: $(STAMP) ## lint, type-check and run the whole test suite
+test: $(STAMP) browser ## lint, type-check and run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -237,7 +237,6 @@ def _with_check_columns(
             "article_id", "kind", "outlet", "title", "body", "n_words", "captured_at",
             "published_at",
             dq_body_chars=pl.col("body").str.strip_chars().str.len_chars(),
-            dq_title_is_derived=pl.col("title_is_derived"),
             dq_published_year=pl.col("published_at").dt.year(),
             dq_n_words_recount=pl.col("body").str.count_matches(WORDS).cast(pl.Int32),
             dq_prose_outside_words=pl.when(pl.col("position") == 0)

@@ -36,7 +36,6 @@ class RunSummary:
     run_id: str
     status: str = "completed"
     counts: Counter[str] = field(default_factory=Counter)
-    outlets_seen: set[str] = field(default_factory=set)
     dq: list[pl.DataFrame] = field(default_factory=list)
     error: str | None = None
 

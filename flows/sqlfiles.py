@@ -7,7 +7,10 @@ from pathlib import Path
 
 __all__ = ["SQL_DIR", "sql_files", "statement"]
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+_HERE = Path(__file__).resolve().parent
+# An installed package carries the statements as flows/sql/; a checkout has them in the
+# project's top-level sql/.
+SQL_DIR = _HERE / "sql" if (_HERE / "sql").is_dir() else _HERE.parent / "sql"
 
 
 def sql_files(folder: str) -> list[Path]:

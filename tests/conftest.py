@@ -91,19 +91,10 @@ def seeds_warehouse(prefect_api: None, tmp_path_factory: pytest.TempPathFactory)
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """Debian's headless Chromium, installed on first use when the machine lacks it."""
-    import subprocess
-
+    """Debian's headless Chromium (`make setup` installs it)."""
     found = shutil.which("chromium")
-    if found is None and hasattr(os, "geteuid") and os.geteuid() == 0:
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, timeout=600)
-        subprocess.run(
-            ["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, timeout=900
-        )
-        found = shutil.which("chromium")
     if found is None:
-        pytest.fail("chromium is not installed and cannot be installed here (needs root)")
+        pytest.fail("chromium is not installed: `make browser` installs it")
     return found
 
 

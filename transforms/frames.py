@@ -229,7 +229,6 @@ def _article_row(
         "position": article.position,
         "kind": article.kind,
         "title": article.title,
-        "title_is_derived": article.title_is_derived,
         "subtitle": article.subtitle,
         "outlet": article.outlet,
         "outlet_source": article.outlet_source,

@@ -35,7 +35,6 @@ class Article:
     kind: str  # main / related
     title: str | None
     paragraphs: tuple[Paragraph, ...]
-    title_is_derived: bool = False
     subtitle: str | None = None
     outlet: str | None = None
     outlet_source: str | None = None  # which signal named the outlet (header, footer, ...)

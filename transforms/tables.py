@@ -55,7 +55,6 @@ TABLES: dict[str, pl.Schema] = {
         "position": pl.Int32(),
         "kind": pl.String(),
         "title": pl.String(),
-        "title_is_derived": pl.Boolean(),
         "subtitle": pl.String(),
         "outlet": pl.String(),
         "outlet_source": pl.String(),

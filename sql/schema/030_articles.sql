@@ -7,7 +7,6 @@ CREATE TABLE IF NOT EXISTS articles (
     position              INTEGER NOT NULL,   -- 0 = first in the file
     kind                  VARCHAR NOT NULL,   -- main / related
     title                 VARCHAR,
-    title_is_derived      BOOLEAN NOT NULL DEFAULT FALSE,
     subtitle              VARCHAR,
     outlet                VARCHAR,            -- canonical name, NULL when unknown
     outlet_source         VARCHAR,            -- header / footer / promo / sign_off / sidecar / url
@@ -35,3 +34,6 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_group VARCHAR;
 -- added with the text route's article finder: the article's language (ISO 639-1, NULL
 -- when too little text to tell)
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR;
+
+-- dropped: a flag for titles made up from other text, which no route ever made
+ALTER TABLE articles DROP COLUMN IF EXISTS title_is_derived;

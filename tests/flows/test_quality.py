@@ -60,7 +60,7 @@ def test_the_seeds_fail_only_the_two_expected_warnings(
     outcome = gate.validate(*clean, "run")
     assert failed(outcome.results) == {
         "articles_outlet_parsed": ("warning", 1),
-        "articles_title_present_or_derived": ("warning", 1),
+        "articles_title_present": ("warning", 1),
     }
     assert outcome.rejected_articles == {}
     assert outcome.results.height == len(POLICY)
