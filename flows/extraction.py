@@ -24,7 +24,7 @@ from flows.sources import ReadSource, Skipped, extract_source, read_source
 from transforms.curated import CuratedTexts
 from transforms.derived import Derived, derive_for_files
 from transforms.knowledge import knowledge_from
-from transforms.records import SourceFile
+from transforms.records import KnownFile, SourceFile
 from transforms.site_chrome import KnownSiteLines, PageLines, chrome_for_pages
 
 __all__ = [
@@ -40,7 +40,7 @@ __all__ = [
 @dataclass(slots=True)
 class ExtractedBatch:
     files: list[SourceFile]
-    known: list[tuple[Candidate, str]]  # unchanged bytes at a new path or mtime
+    known: list[KnownFile]  # bytes the ledger holds, at a new path or mtime
     derived: Derived = field(default_factory=Derived)  # signatures and actor rows
     warnings: list[str] = field(default_factory=list)  # for the run's log
     # Each text page's short lines, by file_id: counted in site_lines when the file loads.
@@ -72,7 +72,7 @@ def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> Extra
         outcome = read_source(candidate, inputs.known_file_ids, inputs.max_bytes)
         file_id = outcome.file_id if isinstance(outcome, ReadSource | SourceFile) else None
         if file_id is not None and file_id in seen:
-            extracted.known.append((candidate, file_id))  # same bytes, second name
+            extracted.known.append(_known(candidate, file_id))  # same bytes, second name
         elif isinstance(outcome, ReadSource):
             seen.add(outcome.file_id)
             reads.append(outcome)
@@ -82,7 +82,7 @@ def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> Extra
         elif isinstance(outcome, Skipped):
             extracted.warnings.append(f"{outcome.path}: {outcome.reason}; left for the next run")
         else:
-            extracted.known.append((candidate, outcome))
+            extracted.known.append(_known(candidate, outcome))
     texts = [read.text() for read in reads]
     pages = [
         (read.site if text else None, text or "") for read, text in zip(reads, texts, strict=True)
@@ -98,6 +98,10 @@ def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> Extra
     # Signatures and actor rows are pure per-article work: done here, where it is parallel.
     extracted.derived = derive_for_files(extracted.files, knowledge)
     return extracted
+
+
+def _known(candidate: Candidate, file_id: str) -> KnownFile:
+    return KnownFile(candidate.relative, file_id, candidate.size_bytes, candidate.mtime_ns)
 
 
 @dataclass(frozen=True, slots=True)

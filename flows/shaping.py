@@ -1,38 +1,28 @@
 """An extracted batch to the frames one load transaction writes.
 
-Decides each file's fate against the ledger, links near-duplicates and story clusters,
-runs the data-quality gate and moves rejected articles to quarantine.
+Reads what the warehouse holds of the batch (its ledger rows, the earlier copies its
+articles may have) and runs the data-quality gate; every decision about the rows is made
+by the pure functions of transforms/ledger.py and transforms/batch.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from pathlib import Path
 
 import duckdb
 import numpy as np
 import polars as pl
 
-from flows.discover import Candidate
 from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
 from flows.warehouse import query
-from transforms.derived import with_actor_frames
-from transforms.frames import (
-    QUARANTINE,
-    article_id,
-    batch_frames,
-    outlet_frame,
-    signature_frames,
-    site_lines_frame,
-)
-from transforms.incoming import EARLIER_COPIES, FILE_IDS
-from transforms.ledger import decide_batch
+from transforms.batch import NearDuplicates, after_checks, load_frames_for, new_candidates, signed
+from transforms.ledger import LedgerRows, decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
-from transforms.near_duplicates import Link, cluster, signature
+from transforms.near_duplicates import cluster
 from transforms.outlets import OutletRegistry
-from transforms.records import SourceFile
+from transforms.records import KnownFile, SourceFile
 
 __all__ = ["ShapedBatch", "shape_batch"]
 
@@ -63,112 +53,54 @@ def shape_batch(
     keys = _ledger_keys(batch)
     known_status = dict(query(con, "queries/file_statuses", frames=keys).iter_rows())
     batch = _without_loaded_since(batch, known_status)
-    path_owner = dict(query(con, "queries/path_owners", frames=keys).iter_rows())
-    loaded_text = dict(query(con, "queries/loaded_texts", frames=keys).iter_rows())
-    decision = decide_batch(batch.files, path_owner, loaded_text)
-    reinstated = []
-    for candidate, file_id in batch.known:
-        previous = path_owner.get(candidate.relative)
-        if previous is not None and previous != file_id:
-            decision.superseded.add(previous)
-        if known_status.get(file_id) == "superseded":
-            reinstated.append(file_id)
-    decision.superseded -= set(reinstated)
-
-    signatures, bands, links, stories = _near_duplicates(
-        con, batch.files, decision.status, batch.derived.signatures
+    ledger = LedgerRows(
+        status=known_status,
+        path_owner=dict(query(con, "queries/path_owners", frames=keys).iter_rows()),
+        loaded_text=dict(query(con, "queries/loaded_texts", frames=keys).iter_rows()),
     )
-    frames = batch_frames(batch.files, decision, links, signatures, run_id, now)
-    frames["incoming_bands"] = bands
-    # A page's lines count towards its site's chrome once it loads (not a duplicate's).
-    counted = [p for f, p in batch.site_lines.items() if decision.status.get(f) == "loaded"]
-    frames["incoming_site_lines"] = site_lines_frame(counted, now)
-    frames = with_actor_frames(frames, batch.derived)
-    frames["incoming_derived"] = frames["incoming_derived"].with_columns(
-        derived_at=pl.lit(now, dtype=pl.Datetime("us", "UTC"))
+    decision = decide_batch(batch.files, batch.known, ledger)
+    new = new_candidates(batch.files, decision.status, batch.derived.signatures)
+    near = _clustered(con, new, signed(new))
+    frames = load_frames_for(
+        batch.files, batch.known, decision, near, batch.derived, batch.site_lines, run_id, now
     )
-    frames["incoming_articles"] = frames["incoming_articles"].with_columns(
-        story_group=pl.col("article_id").replace_strict(
-            stories, default=None, return_dtype=pl.String
-        )
-    )
-    frames["incoming_file_paths"] = pl.concat(
-        [
-            frames["incoming_file_paths"],
-            pl.DataFrame(
-                [
-                    {
-                        "path": c.relative,
-                        "file_id": f,
-                        "size_bytes": c.size_bytes,
-                        "mtime_ns": c.mtime_ns,
-                        "seen_at": now,
-                    }
-                    for c, f in batch.known
-                ],
-                schema=frames["incoming_file_paths"].schema,
-            ),
-        ]
-    )
-    frames["incoming_reinstated"] = pl.DataFrame({"file_id": reinstated}, schema=FILE_IDS)
-
     if frames["incoming_articles"].is_empty():
         # Nothing new to check (only unchanged or rejected files): no dq rows for this batch.
-        results = pl.DataFrame(schema=DQ_RESULTS)
+        results, rejected = pl.DataFrame(schema=DQ_RESULTS), {}
     else:
-        paths = dict(frames["incoming_source_files"].select("file_id", "path").iter_rows())
-        labels = {
-            aid: f"{paths.get(fid, fid)}#{pos}"
-            for aid, fid, pos in frames["incoming_articles"]
-            .select("article_id", "file_id", "position")
-            .iter_rows()
-        }
         outcome = gate.validate(
             frames["incoming_articles"],
             frames["incoming_paragraphs"],
             run_id,
-            labels,
+            _labels(frames),
             frames["incoming_dropped_blocks"],
         )
-        results = outcome.results
-        if outcome.rejected_articles:
-            frames = _quarantine_articles(frames, outcome.rejected_articles, run_id, now)
-    # Band keys of the articles that load only (the gate may have rejected some).
-    loading = frames["incoming_articles"]["article_id"].implode()
-    frames["incoming_bands"] = frames["incoming_bands"].filter(pl.col("article_id").is_in(loading))
-    frames["incoming_outlets"] = outlet_frame(
-        outlets, frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
-    )
-    frames["incoming_earlier_copies"] = _earlier_copies(
-        links, stories, frames["incoming_articles"]["article_id"]
-    )
+        results, rejected = outcome.results, outcome.rejected_articles
+    frames = after_checks(frames, rejected, near, outlets, run_id, now)
     return ShapedBatch(frames, results, len(batch.known))
 
 
-def _earlier_copies(
-    links: dict[str, Link], stories: dict[str, str], loaded: pl.Series
-) -> pl.DataFrame:
-    """Labels for already-loaded articles that this batch brought their first copies of.
-    Their copies are always new articles: a link to one the gate rejected is dropped."""
-    new = set(loaded.to_list())
-    rows = []
-    for aid in sorted((links.keys() | stories.keys()) - new):
-        link = links.get(aid)
-        if link is not None and link.near_duplicate_of not in new:
-            link = None
-        rows.append((aid, link and link.near_duplicate_of, link and link.group, stories.get(aid)))
-    return pl.DataFrame(rows, schema=EARLIER_COPIES, orient="row")
+def _labels(frames: dict[str, pl.DataFrame]) -> dict[str, str]:
+    """How dq_results names an article: its file's path and its place in the file."""
+    paths = dict(frames["incoming_source_files"].select("file_id", "path").iter_rows())
+    return {
+        aid: f"{paths.get(fid, fid)}#{pos}"
+        for aid, fid, pos in frames["incoming_articles"]
+        .select("article_id", "file_id", "position")
+        .iter_rows()
+    }
 
 
 def _ledger_keys(batch: ExtractedBatch) -> dict[str, pl.DataFrame]:
     texts = {f.extraction.text_sha256 for f in batch.files if f.extraction is not None}
+    seen: list[SourceFile | KnownFile] = [*batch.files, *batch.known]
     return {
         "batch_file_ids": pl.DataFrame(
-            {"file_id": sorted({f.file_id for f in batch.files} | {f for _, f in batch.known})},
+            {"file_id": sorted({f.file_id for f in seen})},
             schema={"file_id": pl.String},
         ),
         "batch_paths": pl.DataFrame(
-            {"path": sorted({f.path for f in batch.files} | {c.relative for c, _ in batch.known})},
+            {"path": sorted({f.path for f in seen})},
             schema={"path": pl.String},
         ),
         "batch_texts": pl.DataFrame(
@@ -189,42 +121,22 @@ def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> Extra
         files=[f for f in batch.files if f.file_id not in known],
         known=[
             *batch.known,
-            *(
-                (Candidate(Path(f.path), f.path, f.size_bytes, f.mtime_ns), f.file_id)
-                for f in loaded
-            ),
+            *(KnownFile(f.path, f.file_id, f.size_bytes, f.mtime_ns) for f in loaded),
         ],
     )
 
 
-def _near_duplicates(
-    con: duckdb.DuckDBPyConnection,
-    files: list[SourceFile],
-    status: dict[str, str],
-    computed: dict[str, list[int]],
-) -> tuple[pl.DataFrame, pl.DataFrame, dict[str, Link], dict[str, str]]:
-    """Signatures and LSH bands of the batch's articles, and their links to copies."""
-    new: list[NearCandidate] = []
-    for source in files:
-        if status[source.file_id] != "loaded" or source.extraction is None:
-            continue
-        for article in source.extraction.articles:
-            aid = article_id(source.file_id, article.position)
-            # Workers computed most signatures beside extraction; the rest are made here.
-            minhash = (
-                np.asarray(computed[aid], dtype=np.uint64)
-                if aid in computed
-                else signature(article.body)
-            )
-            new.append(NearCandidate(aid, article.outlet, minhash))
-    signatures, bands = signature_frames([c.article_id for c in new], [c.minhash for c in new])
+def _clustered(
+    con: duckdb.DuckDBPyConnection, new: list[NearCandidate], near: NearDuplicates
+) -> NearDuplicates:
+    """The new articles' links to their copies, new and already stored."""
     if not new:
-        return signatures, bands, {}, {}
+        return near
     pairs = query(
         con,
         "queries/near_duplicate_candidates",
         {"per_article": CANDIDATES_PER_ARTICLE, "per_bucket": CANDIDATES_PER_BUCKET},
-        frames={"incoming_bands": bands},
+        frames={"incoming_bands": near.bands},
     ).rows()
     new_ids = {c.article_id for c in new}
     earlier = pl.DataFrame(
@@ -244,35 +156,4 @@ def _near_duplicates(
         ).iter_rows(named=True)
     ]
     links, stories = cluster(new, existing, pairs)
-    return signatures, bands, links, stories
-
-
-def _quarantine_articles(
-    frames: dict[str, pl.DataFrame], rejected: dict[str, str], run_id: str, now: datetime
-) -> dict[str, pl.DataFrame]:
-    ids = pl.Series(list(rejected))
-    articles = frames["incoming_articles"]
-    bad = articles.filter(pl.col("article_id").is_in(ids.implode()))
-    paths = dict(frames["incoming_source_files"].select("file_id", "path").iter_rows())
-    rows = [
-        {
-            "run_id": run_id,
-            "file_id": r["file_id"],
-            "article_id": r["article_id"],
-            "path": paths.get(r["file_id"], ""),
-            "reason": rejected[r["article_id"]],
-            "detail": "failed an error-severity data-quality check",
-            "recorded_at": now,
-        }
-        for r in bad.iter_rows(named=True)
-    ]
-    keep = ~pl.col("article_id").is_in(ids.implode())
-    return {
-        **frames,
-        "incoming_articles": articles.filter(keep),
-        "incoming_paragraphs": frames["incoming_paragraphs"].filter(keep),
-        "incoming_signatures": frames["incoming_signatures"].filter(keep),
-        "incoming_quarantine": pl.concat(
-            [frames["incoming_quarantine"], pl.DataFrame(rows, schema=QUARANTINE)]
-        ),
-    }
+    return replace(near, links=links, stories=stories)

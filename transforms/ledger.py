@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from transforms.records import SourceFile
+from transforms.records import KnownFile, SourceFile
 
-__all__ = ["BatchDecision", "decide_batch"]
+__all__ = ["BatchDecision", "LedgerRows", "decide_batch"]
 
 
 @dataclass(slots=True)
@@ -15,18 +15,41 @@ class BatchDecision:
     status: dict[str, str] = field(default_factory=dict)  # file_id -> status
     duplicate_of: dict[str, str] = field(default_factory=dict)  # file_id -> file_id
     superseded: set[str] = field(default_factory=set)  # earlier file_ids replaced at a path
+    reinstated: list[str] = field(default_factory=list)  # superseded files seen again
 
 
 def decide_batch(
     files: list[SourceFile],
+    known: Sequence[KnownFile],
+    ledger: LedgerRows,
+) -> BatchDecision:
+    """Decide each new file's status, and what the batch's known bytes change."""
+    decision = _decide_new(files, ledger.path_owner, ledger.loaded_text)
+    for seen in known:
+        previous = ledger.path_owner.get(seen.path)
+        if previous is not None and previous != seen.file_id:
+            decision.superseded.add(previous)
+        if ledger.status.get(seen.file_id) == "superseded":
+            # Bytes that were replaced at their path are back (at it or another): current.
+            decision.reinstated.append(seen.file_id)
+    decision.superseded -= set(decision.reinstated)
+    return decision
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRows:
+    """What the ledger holds of the batch's files, paths and texts."""
+
+    status: Mapping[str, str]  # file_id -> status
+    path_owner: Mapping[str, str]  # path -> file_id it held before this batch
+    loaded_text: Mapping[str, str]  # text_sha256 -> file_id, contents loaded and current
+
+
+def _decide_new(
+    files: list[SourceFile],
     path_owner: Mapping[str, str],
     loaded_text: Mapping[str, str],
 ) -> BatchDecision:
-    """Decide each new file's status.
-
-    path_owner: path -> file_id it held before this batch.
-    loaded_text: text_sha256 -> file_id for contents already loaded and current.
-    """
     decision = BatchDecision()
     seen_text = dict(loaded_text)
     for source in files:

@@ -91,6 +91,16 @@ class Rejected(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class KnownFile:
+    """Bytes the ledger holds, seen again at a path (a copy, a rename, a touched file)."""
+
+    path: str  # relative to the seeds folder
+    file_id: str
+    size_bytes: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
 class SourceFile:
     """One file looked at by a run, with what became of it."""
 

@@ -14,7 +14,7 @@ from flows.settings import CuratedFiles
 from tests.conftest import KNOWLEDGE, SEEDS, run_ingest, warehouse_rows
 from transforms.extract import PageContext, extract_text_file
 from transforms.frames import SIGNATURES, batch_frames
-from transforms.ledger import decide_batch
+from transforms.ledger import LedgerRows, decide_batch
 from transforms.records import SourceFile
 
 NOW = datetime(2025, 8, 16, 12, tzinfo=UTC)
@@ -40,7 +40,12 @@ def clean() -> tuple[pl.DataFrame, pl.DataFrame]:
             )
         )  # fmt: skip
     frames = batch_frames(
-        files, decide_batch(files, {}, {}), {}, pl.DataFrame(schema=SIGNATURES), "run", NOW
+        files,
+        decide_batch(files, [], LedgerRows({}, {}, {})),
+        {},
+        pl.DataFrame(schema=SIGNATURES),
+        "run",
+        NOW,
     )
     return frames["incoming_articles"], frames["incoming_paragraphs"]
 
