@@ -20,8 +20,8 @@ import yaml
 
 from transforms.boilerplate import Boilerplate
 from transforms.frames import DROPPED_BLOCKS, WORDS
+from transforms.incoming import table_schema
 from transforms.records import OUTSIDE_ARTICLE_REASONS
-from transforms.tables import table_schema
 
 __all__ = ["DQ_RESULTS", "CheckOutcome", "QualityGate", "parse_policy"]
 

@@ -31,25 +31,10 @@ _POLARS_TYPES = {
     "TIMESTAMP WITH TIME ZONE": 'pl.Datetime("us", "UTC")',
 }
 
-_HEADER = '''"""Every warehouse table's columns as a polars schema.
-
-Generated from sql/schema/ by `make schemas` (flows/table_schemas.py): do not edit; change
-the DDL and regenerate.
-"""
-
-from __future__ import annotations
-
-from collections.abc import Collection
+_HEADER = '''"""Every warehouse table's columns as a polars schema, generated from sql/schema/ by
+`make schemas` (flows/table_schemas.py): do not edit; change the DDL and regenerate."""
 
 import polars as pl
-
-__all__ = ["TABLES", "table_schema"]
-
-
-def table_schema(table: str, *, without: Collection[str] = ()) -> pl.Schema:
-    """A table's columns in its order, some left out (those a later step fills)."""
-    return pl.Schema({c: t for c, t in TABLES[table].items() if c not in without})
-
 
 TABLES: dict[str, pl.Schema] = {
 '''

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 import polars as pl
 
 from transforms.actors import Actor, ActorRegistry
+from transforms.incoming import table_schema
 from transforms.mentions import ArticleActor, article_mentions
 from transforms.names import unresolved_names
 from transforms.quotes import find_quotes
 from transforms.recognise import Recogniser
-from transforms.tables import table_schema
 
 __all__ = ["ACTORS", "actor_frame", "derive_actor_rows"]
 

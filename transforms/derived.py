@@ -9,10 +9,10 @@ import polars as pl
 
 from transforms.actor_rows import ACTORS, MENTIONS, NAME_CANDIDATES, QUOTES, derive_actor_rows
 from transforms.frames import article_id, paragraph_id
+from transforms.incoming import table_schema
 from transforms.knowledge import Knowledge
 from transforms.near_duplicates import signature
 from transforms.records import SourceFile
-from transforms.tables import table_schema
 
 __all__ = ["Derived", "derive_for_files", "with_actor_frames"]
 

@@ -9,12 +9,12 @@ from datetime import datetime
 import numpy as np
 import polars as pl
 
+from transforms.incoming import table_schema
 from transforms.ledger import BatchDecision
 from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, Link, band_keys
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, SourceFile
 from transforms.site_chrome import PageLines
-from transforms.tables import table_schema
 from transforms.text_shape import STORED_WORDS
 
 __all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id", "site_lines_frame"]

@@ -8,11 +8,19 @@ and a test checks it against the statements.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import polars as pl
 
-from transforms.tables import table_schema
+from transforms.tables import TABLES
 
-__all__ = ["EARLIER_COPIES", "FILE_IDS", "INCOMING"]
+__all__ = ["EARLIER_COPIES", "FILE_IDS", "INCOMING", "table_schema"]
+
+
+def table_schema(table: str, *, without: Collection[str] = ()) -> pl.Schema:
+    """A table's columns in its order, some left out (those a later step fills)."""
+    return pl.Schema({c: t for c, t in TABLES[table].items() if c not in without})
+
 
 FILE_IDS = pl.Schema({"file_id": pl.String()})
 # Labels set on articles already stored, when a batch finds earlier copies of its articles.
