@@ -1,56 +1,77 @@
-"""Each boilerplate rule: one line it must catch, and body text it must leave alone."""
+"""Each boilerplate rule against the examples it carries in boilerplate.yaml (lines it must\ncatch, body lines it must leave alone), and the body parser's use of them."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from flows.settings import CuratedFiles
 from tests.conftest import KNOWLEDGE
 from transforms.paragraphs import parse_body
 
 RULES = KNOWLEDGE.boilerplate
 
 
-@pytest.mark.parametrize(
-    ("line", "rule"),
-    [
-        ("logo", "logo_placeholder"),
-        ("Try Our AI Features", "ai_features_promo"),
-        ("Explore what Daily8 AI can do for you:", "ai_features_promo_body"),
-        ("Orange background", "background_colour_marker"),
-        ("Sign up for The Week's Free Newsletters", "newsletter_signup"),
-        ("get the best of The Week delivered directly to your inbox.", "newsletter_inbox"),
-        ("A free daily email with the biggest news stories of the day", "newsletter_free_email"),
-        ("app-storeplay-store", "app_store_badges"),
-        ("Advertisement", "advertisement"),
-        ("Hashtags", "hashtags_section"),
-        ("No comments yet...", "comments_section"),
-        ("Leave a Reply", "comments_section"),
-        ("Your email address will not be published. Required fields are marked *", "comment_form"),
-        ("DOWNLOAD THE APP", "app_download_section"),
-        (
-            "Peter has worked as a news and culture writer and editor at The Week since 2008.",
-            "author_bio",
-        ),
-        ("Jane Doe is a senior reporter at the Daily Planet covering courts.", "author_bio"),
-    ],
-)
-def test_line_rule_catches(line: str, rule: str) -> None:
-    matched = RULES.line_rule(line)
-    assert matched is not None and matched.name == rule
+RAW = yaml.safe_load(CuratedFiles().boilerplate.read_bytes())
+LINE_RULES = [(r["name"], r) for r in RAW["line_rules"]]
+HTML_RULES = [(r["name"], r) for r in RAW["html_line_rules"]]
+NAMING_RULES = [
+    (section, r) for section in ("outlet_footers", "copyright_footers", "outlet_promos")
+    for r in RAW[section]
+]  # fmt: skip
+KEPT = sorted({
+    line for section in ("line_rules", "html_line_rules", "sentence_rules", *(s for s, _ in NAMING_RULES))
+    for rule in RAW[section] for line in rule["keep"]
+})  # fmt: skip
+
+
+def test_every_rule_carries_examples_of_what_it_catches_and_keeps() -> None:
+    sections = ("line_rules", "html_line_rules", "sentence_rules", "outlet_footers",
+                "copyright_footers", "outlet_promos")  # fmt: skip
+    bare = [r["name"] for s in sections for r in RAW[s] if not (r.get("catch") and r.get("keep"))]
+    assert bare == []
+
+
+@pytest.mark.parametrize(("name", "rule"), LINE_RULES, ids=[n for n, _ in LINE_RULES])
+def test_a_line_rule_catches_its_examples(name: str, rule: dict[str, list[str]]) -> None:
+    for line in rule["catch"]:
+        matched = RULES.line_rule(line)
+        assert matched is not None and matched.name == name, line
+
+
+@pytest.mark.parametrize(("name", "rule"), HTML_RULES, ids=[n for n, _ in HTML_RULES])
+def test_a_furniture_rule_catches_its_examples(name: str, rule: dict[str, list[str]]) -> None:
+    for line in rule["catch"]:
+        matched = RULES.furniture_rule(line)
+        assert matched is not None and matched.name == name, line
 
 
 @pytest.mark.parametrize(
-    "line",
-    [
-        "Comments from the minister drew criticism in Kyiv.",
-        "The logo of the summit showed two flags.",
-        "Heather Conley is a senior fellow at the American Enterprise Institute.",
-        "Trump said he would sign up for more talks.",
-        "Share prices fell sharply after the announcement.",
-    ],
+    ("section", "rule"), NAMING_RULES, ids=[f"{s}-{r['name']}" for s, r in NAMING_RULES]
 )
-def test_body_lines_are_left_alone(line: str) -> None:
-    assert RULES.line_rule(line) is None
+def test_a_rule_that_names_an_outlet_gives_the_name_of_its_examples(
+    section: str, rule: dict[str, dict[str, str]]
+) -> None:
+    read = {
+        "outlet_footers": RULES.footer_outlet,
+        "copyright_footers": RULES.copyright_holder,
+        "outlet_promos": RULES.promo_outlet,
+    }[section]
+    for line, outlet in rule["catch"].items():
+        assert read(line) == outlet, line
+
+
+def test_a_sentence_rule_catches_its_examples() -> None:
+    for rule in RAW["sentence_rules"]:
+        for sentence in rule["catch"]:
+            assert RULES.is_boilerplate_sentence(sentence), sentence
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_body_lines_every_rule_keeps_are_left_alone(line: str) -> None:
+    assert RULES.furniture_rule(line) is None
+    assert not RULES.is_boilerplate_sentence(line)
+    assert RULES.footer_outlet(line) is None and RULES.copyright_holder(line) is None
 
 
 def test_caption_with_credit_line_and_inline_caption_are_removed() -> None:
