@@ -80,7 +80,7 @@ schemas: $(STAMP) ## regenerate transforms/tables.py (the tables' polars schemas
 
 lock: ## re-resolve the dependency set into requirements.lock (needs the registry)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet wheel -e '.[dev]'
+	.lock-venv/bin/pip install --quiet wheel -e '.[dev,spacy]'
 	{ echo "# Locked dependency set for newsdesk (Python 3.11). Regenerate with: make lock"; \
 	  echo "# Installed with --no-deps: this file is the complete resolution."; \
 	  .lock-venv/bin/pip freeze --all --exclude-editable | grep -v "^pip=="; } > requirements.lock

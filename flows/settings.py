@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 
-from transforms.curated import RECOGNITION_MODES, CuratedTexts
+from transforms.curated import CuratedTexts, check_recognition_mode
 
 __all__ = ["CuratedFiles", "Settings", "configure_prefect_home"]
 
@@ -90,10 +90,7 @@ class Settings:
     recognition: str = "rules"  # names found besides the registry: rules / off
 
     def __post_init__(self) -> None:
-        if self.recognition not in RECOGNITION_MODES:
-            raise ValueError(
-                f"NEWSDESK_NER={self.recognition!r}: expected one of {', '.join(RECOGNITION_MODES)}"
-            )
+        check_recognition_mode(self.recognition)
 
     @property
     def data_docs_dir(self) -> Path:

@@ -13,9 +13,9 @@ import polars as pl
 from transforms.actors import Actor, ActorRegistry
 from transforms.incoming import table_schema
 from transforms.mentions import ArticleActor, article_mentions
+from transforms.name_spans import NameFinder
 from transforms.names import unresolved_names
 from transforms.quotes import find_quotes
-from transforms.recognise import Recogniser
 
 __all__ = ["ACTORS", "actor_frame", "derive_actor_rows"]
 
@@ -26,7 +26,7 @@ ACTORS = table_schema("actors")
 
 
 def derive_actor_rows(
-    paragraphs: pl.DataFrame, registry: ActorRegistry, recogniser: Recogniser | None
+    paragraphs: pl.DataFrame, registry: ActorRegistry, recogniser: NameFinder | None
 ) -> dict[str, pl.DataFrame]:
     """paragraphs: article_id, paragraph_id, text — ordered by article, then position.
     Mentions of registry and recognised actors, quotes, unresolved names, and the actors

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["RECOGNITION_MODES", "CuratedTexts"]
+__all__ = ["RECOGNITION_MODES", "CuratedTexts", "check_recognition_mode"]
 
 # How names are found besides the registry: "rules" (transforms/recognise.py, the
-# default) or "off" (the registry alone).
-RECOGNITION_MODES = ("rules", "off")
+# default), "off" (the registry alone), or "spacy:<model>" (an installed spaCy pipeline,
+# transforms/spacy_names.py).
+RECOGNITION_MODES = ("rules", "off", "spacy:<model>")
+
+
+def check_recognition_mode(mode: str) -> None:
+    model = mode.removeprefix("spacy:")
+    if mode in ("rules", "off") or (model != mode and model.strip()):
+        return
+    raise ValueError(f"NEWSDESK_NER={mode!r}: expected one of {', '.join(RECOGNITION_MODES)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +31,4 @@ class CuratedTexts:
     recognition_mode: str = "rules"
 
     def __post_init__(self) -> None:
-        if self.recognition_mode not in RECOGNITION_MODES:
-            raise ValueError(
-                f"NEWSDESK_NER={self.recognition_mode!r}: expected one of "
-                + ", ".join(RECOGNITION_MODES)
-            )
+        check_recognition_mode(self.recognition_mode)

@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+import yaml
+
 from transforms.actors import ActorRegistry, parse_actor_registry
 from transforms.boilerplate import Boilerplate, parse_boilerplate
 from transforms.curated import CuratedTexts
+from transforms.name_spans import NameFinder
 from transforms.outlets import OutletRegistry, parse_outlets
-from transforms.recognise import Recogniser, build_recogniser, rules_version
+from transforms.recognise import build_recogniser, rules_version
+from transforms.spacy_names import SPACY_PREFIX, load_spacy_names, model_name, model_version
 
 __all__ = ["Knowledge", "knowledge_from"]
 
@@ -27,19 +31,33 @@ class Knowledge:
     actors: ActorRegistry
 
     @cached_property
-    def recogniser(self) -> Recogniser | None:
-        """Built on first use: a run with nothing to derive never loads the gazetteer."""
-        if self.texts.recognition_mode == "off":
+    def recogniser(self) -> NameFinder | None:
+        """Built on first use: a run with nothing to derive never loads the gazetteer (or
+        a spaCy model)."""
+        mode = self.texts.recognition_mode
+        if mode == "off":
             return None
+        if mode.startswith(SPACY_PREFIX):
+            lists = yaml.safe_load(self.texts.recognition)
+            return load_spacy_names(
+                model_name(mode),
+                frozenset(lists["speech_verbs"]),
+                frozenset(lists["place_prepositions"]),
+            )
         return build_recogniser(self.texts.recognition, self.outlets)
 
     @property
     def derivation_version(self) -> str:
-        """What stored mentions are derived with: the registry and the recognition rules.
-        A change to either re-derives every article from its stored paragraphs."""
-        if self.texts.recognition_mode == "off":
+        """What stored mentions are derived with: the registry and the recognition rules
+        (or model). A change to either re-derives every article from its stored
+        paragraphs."""
+        mode = self.texts.recognition_mode
+        if mode == "off":
             return self.actors.version
-        return f"{self.actors.version}+{rules_version(self.texts.recognition)}"
+        rules = rules_version(self.texts.recognition)
+        if mode.startswith(SPACY_PREFIX):
+            return f"{self.actors.version}+{rules}+spacy:{model_version(model_name(mode))}"
+        return f"{self.actors.version}+{rules}"
 
 
 @cache

@@ -18,7 +18,7 @@ import jellyfish
 
 from transforms.actors import Actor, ActorRegistry, Mention
 from transforms.gazetteer import fold
-from transforms.recognise import Found, Recogniser
+from transforms.name_spans import Found, NameFinder
 
 __all__ = [
     "ArticleActor",
@@ -59,7 +59,7 @@ def discovered_id(name: str, kind: str, article_id: str | None = None) -> str:
 def article_mentions(
     paragraphs: Sequence[str],
     registry: ActorRegistry,
-    recogniser: Recogniser | None,
+    recogniser: NameFinder | None,
     article_id: str | None = None,
 ) -> ArticleMentions:
     """The article's mentions, paragraph by paragraph, and the actors they name."""
@@ -97,7 +97,7 @@ def article_mentions(
 
 
 def article_actors(
-    paragraphs: Sequence[str], registry: ActorRegistry, recogniser: Recogniser | None
+    paragraphs: Sequence[str], registry: ActorRegistry, recogniser: NameFinder | None
 ) -> list[ArticleActor]:
     return list(article_mentions(paragraphs, registry, recogniser).actors.values())
 

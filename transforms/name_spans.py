@@ -8,12 +8,14 @@ type and name, and may split it into parts (see transforms.recognise).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 __all__ = [
     "MONTHS_AND_DAYS",
     "Found",
+    "NameFinder",
     "Reading",
     "Span",
     "copy_span",
@@ -53,6 +55,13 @@ class Found:
     surface: str
     name: str  # the fullest form in the article
     type: str  # person / organization / place
+
+
+class NameFinder(Protocol):
+    """What finds the names of an article besides the registry: the rules of recognise.py,
+    or a statistical model (spacy_names.py)."""
+
+    def article(self, paragraphs: Sequence[str]) -> list[Found]: ...
 
 
 @dataclass(slots=True)

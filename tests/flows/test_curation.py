@@ -58,3 +58,36 @@ def test_list_promote_merge_block_and_the_next_run_rederives(
 
     again = newsdesk("actors", "promote", actor_id("Stephan Kahl"), env=env)
     assert again.returncode == 1 and "already in the registry" in again.stderr
+
+
+def test_a_spacy_pipeline_finds_the_names_of_a_run_and_a_switch_back_rederives(
+    seeds_dir: Path, fresh_warehouse: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import spacy
+
+    # Stands in for a trained model: every pair of capitalised words is a person.
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(
+        [{"label": "PERSON", "pattern": [{"IS_TITLE": True}, {"IS_TITLE": True}]}]
+    )
+    nlp.to_disk(tmp_path / "model")
+    monkeypatch.setenv("NEWSDESK_NER", f"spacy:{tmp_path / 'model'}")
+    run_ingest(seeds_dir, fresh_warehouse)
+    discovered = warehouse_rows(
+        fresh_warehouse,
+        "SELECT DISTINCT a.type FROM mentions JOIN actors AS a USING (actor_id) "
+        "WHERE a.source = 'discovered'",
+    )
+    assert discovered == [("person",)]
+    (version,) = warehouse_rows(
+        fresh_warehouse, "SELECT DISTINCT registry_version FROM actor_derivations"
+    )
+    assert "+spacy:" in version[0]
+    monkeypatch.setenv("NEWSDESK_NER", "rules")
+    run_ingest(seeds_dir, fresh_warehouse)
+    types = warehouse_rows(
+        fresh_warehouse,
+        "SELECT DISTINCT a.type FROM mentions JOIN actors AS a USING (actor_id) "
+        "WHERE a.source = 'discovered' ORDER BY 1",
+    )
+    assert ("place",) in types and ("organization",) in types  # the rules' reading now
