@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench.report import machine_line, packaged_knowledge, write_section
+from transforms.knowledge import knowledge_from
 from transforms.mentions import article_actors
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb-dev"
@@ -37,31 +40,45 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--set", type=Path, default=DEFAULT_SET)
     parser.add_argument("--show", action="store_true", help="print misses and false alarms")
+    parser.add_argument(
+        "--ner",
+        action="append",
+        default=[],
+        help="also score this recognition mode (e.g. spacy:en_core_web_trf); $BENCH_NER too",
+    )
     args = parser.parse_args()
-    scores, misses, alarms = evaluate(args.set)
-    if args.show:
-        for line in misses + alarms:
-            print(line)
-    body = render(scores)
+    modes = ["rules", *args.ner, *filter(None, os.environ.get("BENCH_NER", "").split(","))]
+    results = {}
+    for mode in modes:
+        scores, misses, alarms, seconds = evaluate(args.set, mode)
+        results[mode] = (scores, seconds)
+        if args.show:
+            for line in misses + alarms:
+                print(f"[{mode}] {line}")
+    body = render(results)
     write_section("actors", body)
     print(body)
 
 
-def evaluate(folder: Path) -> tuple[dict[str, list[int]], list[str], list[str]]:
-    """Per type: [gold, found, reported, reported matching]; the misses and false alarms."""
+def evaluate(
+    folder: Path, mode: str = "rules"
+) -> tuple[dict[str, list[int]], list[str], list[str], float]:
+    """Per type: [gold, found, reported, reported matching]; the misses and false alarms;
+    the seconds recognition took (the model or lists loaded before)."""
     gold = json.loads((folder / "actors.json").read_text("utf-8"))
     truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
-    knowledge = packaged_knowledge()
+    knowledge = knowledge_from(replace(packaged_knowledge().texts, recognition_mode=mode))
     registry, recogniser = knowledge.actors, knowledge.recogniser
+    seconds = 0.0
     scores: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses: list[str] = []
     alarms: list[str] = []
     for page_id, marked in gold.items():
         paragraphs = [p.strip() for p in truth[page_id]["articleBody"].split("\n") if p.strip()]
-        reported = [
-            Reported(a.name, a.type, tuple(a.aliases))
-            for a in article_actors(paragraphs, registry, recogniser)
-        ]
+        started = time.perf_counter()
+        actors = article_actors(paragraphs, registry, recogniser)
+        seconds += time.perf_counter() - started
+        reported = [Reported(a.name, a.type, tuple(a.aliases)) for a in actors]
         entities = [(e["name"], TYPES[e["type"]], e["surfaces"]) for e in marked["entities"]]
         matched = _match(entities, reported)
         for index, (name, kind, _) in enumerate(entities):
@@ -76,26 +93,31 @@ def evaluate(folder: Path) -> tuple[dict[str, list[int]], list[str], list[str]]:
                 scores[actor.type][3] += 1
             else:
                 alarms.append(f"{page_id[:8]} FALSE {actor.type:12} {actor.name} {actor.aliases}")
-    return dict(scores), misses, alarms
+    return dict(scores), misses, alarms, seconds
 
 
-def render(scores: dict[str, list[int]]) -> str:
+def render(results: dict[str, tuple[dict[str, list[int]], float]]) -> str:
     rows = []
-    for kind in ("person", "organization", "place"):
-        n_gold, found, n_reported, right = scores.get(kind, [0, 0, 0, 0])
-        recall = found / n_gold if n_gold else 0.0
-        precision = right / n_reported if n_reported else 0.0
-        rows.append(f"| {kind} | {n_gold} | {recall:.3f} | {precision:.3f} | {n_reported} |")
+    for mode, (scores, seconds) in results.items():
+        for kind in ("person", "organization", "place"):
+            n_gold, found, n_reported, right = scores.get(kind, [0, 0, 0, 0])
+            recall = found / n_gold if n_gold else 0.0
+            precision = right / n_reported if n_reported else 0.0
+            rows.append(
+                f"| {mode} | {kind} | {n_gold} | {recall:.3f} | {precision:.3f} | {n_reported} |"
+            )
+        rows.append(f"| {mode} | ms per article | | {1000 * seconds / 30:.1f} | | |")
     table = "\n".join(rows)
     return f"""## Actors — recognition on hand-marked articles
 
 {machine_line()} Command: `make bench` (`python -m bench.actors`).
 30 articles of `../shared/bench/aeb-dev/actors.json` (464 hand-marked persons,
 organisations and places), scored as its ACTORS.md says. Registry (`actors.yaml`) first,
-then recognition without it (`transforms/recognise.py`).
+then recognition without it: the rules of `transforms/recognise.py`, and any other mode
+asked for (`--ner spacy:<model>` or `BENCH_NER`: an installed spaCy pipeline).
 
-| type | marked | recall | precision | reported |
-|---|---|---|---|---|
+| mode | type | marked | recall | precision | reported |
+|---|---|---|---|---|---|
 {table}
 """
 
