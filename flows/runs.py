@@ -25,6 +25,7 @@ COUNTERS = (
     "files_superseded",
     "files_duplicate",
     "files_quarantined",
+    "files_dated_by_mtime",
     "articles_loaded",
     "paragraphs_loaded",
     "articles_linked",
@@ -47,8 +48,10 @@ class RunSummary:
 def count_batch(
     summary: RunSummary, n_known: int, frames: dict[str, pl.DataFrame], dq: pl.DataFrame
 ) -> None:
-    status = Counter(frames["incoming_source_files"]["status"].to_list())
+    files = frames["incoming_source_files"]
+    status = Counter(files["status"].to_list())
     summary.counts.update(
+        files_dated_by_mtime=files.filter(pl.col("captured_at_source") == "mtime").height,
         files_new=status["loaded"],
         files_quarantined=status["quarantined"],
         files_duplicate=status["duplicate"],
@@ -78,6 +81,7 @@ def record_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, started_at: 
                 "n_files_duplicate": counts["files_duplicate"],
                 "n_articles_loaded": counts["articles_loaded"],
                 "n_paragraphs_loaded": counts["paragraphs_loaded"],
+                "n_files_dated_by_mtime": counts["files_dated_by_mtime"],
                 "error": summary.error,
             }
         ],

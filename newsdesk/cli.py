@@ -129,6 +129,11 @@ def _ingest(args: argparse.Namespace) -> int:
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
     for key, label in _SUMMARY_LINES:
         print(f"  {label:<30} {summary.get(key, 0):>8,}")
+    if n_mtime := summary.get("files_dated_by_mtime", 0):
+        print(
+            f"  {n_mtime:,} files had no capture time (a sidecar <file>.meta.json with "
+            "captured_at): dated by their modification time, and their relative times too"
+        )
     return 0
 
 

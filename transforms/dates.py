@@ -12,6 +12,7 @@ import dateparser
 __all__ = [
     "RELATIVE_TIME",
     "PrintedDate",
+    "before_capture",
     "find_labelled_relative",
     "find_printed_date",
     "has_absolute_date",
@@ -79,6 +80,18 @@ def find_labelled_relative(line: str) -> tuple[str, bool] | None:
 def relative_delta(expression: str) -> timedelta | None:
     """How long before the capture time an expression like 'an hour ago' points."""
     return _delta_cached(expression.strip().lower())
+
+
+def before_capture(captured_at: datetime, delta: timedelta) -> datetime:
+    """The time an expression like '19 minutes ago' names, kept at the precision it has:
+    to the minute for minutes, to the hour for hours and days (never the capture clock's
+    seconds and microseconds, which the page never gave)."""
+    at = captured_at - delta
+    if delta % timedelta(hours=1) == timedelta(0):
+        return at.replace(minute=0, second=0, microsecond=0)
+    if delta % timedelta(minutes=1) == timedelta(0):
+        return at.replace(second=0, microsecond=0)
+    return at.replace(microsecond=0)
 
 
 @lru_cache(maxsize=1024)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from transforms.boilerplate import Boilerplate
 from transforms.bylines import split_dateline, wire_credit
-from transforms.dates import relative_delta
+from transforms.dates import before_capture, relative_delta
 from transforms.decode import DecodedText, decode_bytes
 from transforms.outlets import OutletRegistry
 from transforms.page_meta import (
@@ -186,13 +186,13 @@ def _build_article(
 
     published_at, published_source = None, None
     if raw.relative_time and (delta := relative_delta(raw.relative_time)) is not None:
-        published_at, published_source = context.captured_at - delta, "relative"
+        published_at, published_source = before_capture(context.captured_at, delta), "relative"
     elif raw.kind == "main":
         published_at, published_source = printed_date(
             [*raw.above, *raw.head], body.dates, context.sidecar.url, context.captured_at
         )
         if published_at is None and (delta := labelled_delta([*raw.above, *raw.head])):
-            published_at, published_source = context.captured_at - delta, "relative"
+            published_at, published_source = before_capture(context.captured_at, delta), "relative"
         if published_at is None:
             published_at, published_source = printed_date(
                 raw.tail[:DATE_TAIL_LINES], [], context.sidecar.url, context.captured_at

@@ -101,6 +101,7 @@ TABLES: dict[str, pl.Schema] = {
         "n_articles_loaded": pl.Int32(),
         "n_paragraphs_loaded": pl.Int32(),
         "error": pl.String(),
+        "n_files_dated_by_mtime": pl.Int32(),
     }),
     "mentions": pl.Schema({
         "article_id": pl.String(),

@@ -10,6 +10,7 @@ SELECT
     n_files_quarantined AS quarantined,
     n_files_superseded AS superseded,
     n_articles_loaded AS articles,
+    n_files_dated_by_mtime AS dated_by_mtime,
     error
 FROM ingest_runs
 ORDER BY started_at DESC

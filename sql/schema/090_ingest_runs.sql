@@ -15,3 +15,7 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     n_paragraphs_loaded  INTEGER NOT NULL,
     error                VARCHAR
 );
+
+-- added with the seeds' sidecars: files of the run dated by their modification time (no
+-- sidecar gave a capture time), which dates their relative times by the clock of the copy
+ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS n_files_dated_by_mtime INTEGER DEFAULT 0;

@@ -352,3 +352,30 @@ LIBRARY_STORY = [
     "Supporters of the library said the building had served readers for ninety years.",
     "A final decision on the building itself will be taken after a survey in the spring.",
 ]
+
+
+def test_the_seeds_carry_their_capture_times_and_a_file_without_one_is_counted(
+    seeds_dir: Path, fresh_warehouse: Path
+) -> None:
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert summary["files_dated_by_mtime"] == 0  # every seed has its sidecar
+    months = warehouse_rows(
+        fresh_warehouse, "SELECT DISTINCT strftime(coverage_date, '%Y-%m') FROM articles ORDER BY 1"
+    )
+    assert months == [("2025-02",), ("2025-08",)]
+    # Times from "19 minutes ago" are to the minute, never the capture clock's microseconds.
+    assert warehouse_rows(
+        fresh_warehouse,
+        "SELECT count(*) FROM articles WHERE published_at_source = 'relative' "
+        "AND (second(published_at) <> 0 OR microsecond(published_at) <> 0)",
+    ) == [(0,)]
+    (seeds_dir / "undated.txt").write_text(
+        "A page with no sidecar\n" + "Its body is long enough to be read as prose here. " * 8,
+        "utf-8",
+    )
+    summary = run_ingest(seeds_dir, fresh_warehouse)
+    assert summary["files_dated_by_mtime"] == 1
+    assert warehouse_rows(
+        fresh_warehouse,
+        "SELECT n_files_dated_by_mtime FROM ingest_runs ORDER BY started_at DESC LIMIT 1",
+    ) == [(1,)]

@@ -43,3 +43,17 @@ def test_sidecar_fields_and_problems() -> None:
     assert broken.captured_at is None and "not valid JSON" in problems[0]
     bad_date, problems = parse_sidecar(b'{"captured_at": "last Tuesday"}')
     assert bad_date.captured_at is None and "ISO 8601" in problems[0]
+
+
+def test_a_relative_time_keeps_the_precision_it_has() -> None:
+    from datetime import timedelta
+
+    from transforms.dates import before_capture
+
+    captured = datetime(2025, 8, 16, 2, 17, 43, 918_311, tzinfo=UTC)
+    assert before_capture(captured, timedelta(minutes=19)) == datetime(
+        2025, 8, 16, 1, 58, tzinfo=UTC
+    )
+    assert before_capture(captured, timedelta(hours=2)) == datetime(2025, 8, 16, 0, tzinfo=UTC)
+    assert before_capture(captured, timedelta(days=1)) == datetime(2025, 8, 15, 2, tzinfo=UTC)
+    assert before_capture(captured, timedelta(seconds=30)).microsecond == 0
