@@ -68,6 +68,7 @@ report: $(STAMP) ## write reports/index.html from the warehouse
 	$(BIN)/newsdesk report --out reports
 
 bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE set the corpus sizes)
+	$(BIN)/python -m bench.first_run
 	$(BIN)/python -m bench.html_route
 	$(BIN)/python -m bench.text_route
 	$(BIN)/python -m bench.actors
@@ -93,5 +94,6 @@ lock: ## re-resolve the dependency set into requirements.lock (needs the registr
 	  .lock-venv/bin/pip freeze --all --exclude-editable | grep -v "^pip=="; } > requirements.lock
 	rm -rf .lock-venv
 
-clean: ## remove the venv, the warehouse and Prefect state
+clean: ## stop the background Prefect server; remove the venv, the warehouse and Prefect state
+	-@[ -x $(BIN)/newsdesk ] && $(BIN)/newsdesk server stop
 	rm -rf $(VENV) .state warehouse/*.duckdb* reports

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(report)
     report.set_defaults(handler=_report)
 
+    server = commands.add_parser(
+        "server", help="the background Prefect server `ingest` starts and reuses"
+    )
+    server.add_argument("action", choices=("status", "stop"))
+    server.set_defaults(handler=_server)
+
     from newsdesk.curate import add_parser as add_actors_parser
 
     add_actors_parser(commands, _warehouse_option)
@@ -114,12 +119,20 @@ def _warehouse_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    configure_prefect_home()
-    from flows.ingest import ingest_flow  # prefect is imported only by commands that run flows
-
+    # Everything that can be wrong with the arguments is said before Prefect starts.
     settings = Settings.from_env(args.seeds_dir, args.warehouse)
     if not settings.seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {settings.seeds_dir}")
+    if args.workers is not None and args.workers < 1:
+        raise ValueError(f"--workers {args.workers}: at least 1")
+    configure_prefect_home()
+    from newsdesk.local_server import ensure_api
+
+    api = ensure_api(say=lambda line: print(line, file=sys.stderr))
+    where = f"Prefect at {api.removesuffix('/api')}" if api else "a temporary Prefect API"
+    print(f"ingesting {settings.seeds_dir} (flow runs on {where})…", file=sys.stderr)
+    from flows.ingest import ingest_flow  # prefect is imported only by commands that run flows
+
     run = ingest_flow
     if args.dask_address:
         from flows.runners import dask_runner
@@ -137,12 +150,22 @@ def _ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server(args: argparse.Namespace) -> int:
+    configure_prefect_home()
+    from newsdesk.local_server import server_status, stop_server
+
+    print(server_status() if args.action == "status" else stop_server())
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     configure_prefect_home()
-    if not os.environ.get("PREFECT_API_URL"):
+    from newsdesk.local_server import ensure_api
+
+    if not ensure_api(say=lambda line: print(line, file=sys.stderr)):
         raise RuntimeError(
-            "newsdesk serve needs a Prefect server: run `make server` (prefect server start "
-            "--host 127.0.0.1) and set PREFECT_API_URL=http://127.0.0.1:4200/api"
+            "newsdesk serve needs a Prefect server (NEWSDESK_PREFECT_SERVER=off forbids "
+            "starting one): run `make server` and set PREFECT_API_URL=http://127.0.0.1:4200/api"
         )
     from flows.ingest import ingest_flow
 

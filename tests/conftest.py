@@ -30,6 +30,9 @@ def pytest_configure(config: pytest.Config) -> None:
     configure_prefect_home()  # the CLI's own Prefect defaults, in that home
     os.environ["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_ENABLED"] = "false"
     os.environ.pop("PREFECT_API_URL", None)
+    # Commands the suite runs use the temporary API unless a test asks for the server the
+    # command line starts and reuses (it would outlive the test).
+    os.environ["NEWSDESK_PREFECT_SERVER"] = "off"
 
 
 @pytest.fixture(scope="session")

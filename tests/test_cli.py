@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -46,6 +47,15 @@ def test_commands_fail_with_one_line_reasons(tmp_path: Path) -> None:
     )
     assert no_seeds.returncode == 1
     assert no_seeds.stderr.strip().endswith(f"seeds folder not found: {tmp_path / 'nowhere'}")
+    # Said before Prefect starts: no server, no Prefect import.
+    home = tmp_path / "prefect-home"
+    started = time.monotonic()
+    no_workers = newsdesk(
+        "ingest", "--seeds-dir", str(ROOT / "seeds"), "--workers", "0",
+        env={"PREFECT_HOME": str(home)},
+    )  # fmt: skip
+    assert no_workers.returncode == 1 and "--workers 0: at least 1" in no_workers.stderr
+    assert time.monotonic() - started < 20 and not (home / "newsdesk-server.json").exists()
 
 
 def test_environment_sets_the_default_warehouse(fresh_warehouse: Path, tmp_path: Path) -> None:

@@ -56,7 +56,8 @@ def test_a_built_wheel_installs_into_a_fresh_venv_and_ingests_the_seeds(tmp_path
     elsewhere = tmp_path / "work"
     shutil.copytree(SEEDS, elsewhere / "seeds")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "NEWSDESK_"))} | {
-        "PREFECT_HOME": str(tmp_path / "prefect")
+        "PREFECT_HOME": str(tmp_path / "prefect"),
+        "NEWSDESK_PREFECT_SERVER": "off",  # the temporary API: no server left behind
     }
     where = _run(
         python, "-c", "import flows.sqlfiles, transforms; print(flows.sqlfiles.SQL_DIR)",

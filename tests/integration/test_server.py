@@ -155,3 +155,38 @@ def test_served_deployment_schedules_and_runs_one_at_a_time(
     assert warehouse_rows(
         warehouse, "SELECT status, n_files_new FROM ingest_runs ORDER BY started_at"
     ) == [("completed", 5), ("completed", 0)]
+
+
+def test_ingest_starts_a_prefect_server_once_and_later_runs_reuse_it(tmp_path: Path) -> None:
+    from tests.test_cli import newsdesk
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    env = {
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "NEWSDESK_PREFECT_SERVER": "on",
+        "NEWSDESK_PREFECT_PORT": str(_free_port()),
+        "NEWSDESK_SEEDS_DIR": str(seeds),
+        "NEWSDESK_WAREHOUSE": str(tmp_path / "warehouse" / "newsdesk.duckdb"),
+    }
+    (tmp_path / "prefect-home").mkdir()
+    state = tmp_path / "prefect-home" / "newsdesk-server.json"
+    try:
+        first = newsdesk("ingest", env=env)
+        assert first.returncode == 0, first.stderr
+        assert "starting a Prefect server" in first.stderr
+        started = state.read_text("utf-8")
+        started_at = time.monotonic()
+        again = newsdesk("ingest", env=env)
+        no_op_s = time.monotonic() - started_at
+        assert again.returncode == 0, again.stderr
+        assert "starting a Prefect server" not in again.stderr
+        assert state.read_text("utf-8") == started  # the same server, reused
+        assert "unchanged files skipped" in again.stdout and no_op_s < 30
+        assert newsdesk("server", "status", env=env).stdout.startswith("running: ")
+        runs = warehouse_rows(Path(env["NEWSDESK_WAREHOUSE"]), "SELECT count(*) FROM ingest_runs")
+        assert runs == [(2,)]
+    finally:
+        stopped = newsdesk("server", "stop", env=env)
+    assert stopped.returncode == 0 and not state.exists()
+    assert newsdesk("server", "status", env=env).stdout.strip() == "not running"
