@@ -62,6 +62,7 @@ def main() -> None:
 
 def render(setup_s: float, first_s: float, no_op: list[float]) -> str:
     median = statistics.median(no_op)
+    spread = f"median; min {min(no_op):.1f}, max {max(no_op):.1f}"
     return f"""## First ten minutes — set-up and the fixed cost of a run
 
 {machine_line()} Command: `make bench` (`python -m bench.first_run`).
@@ -74,7 +75,7 @@ new, each timed from the shell.
 |---|---|---|
 | `make setup` on a fresh clone | {setup_s:.1f} | ≤ {SETUP_TARGET_S:.0f} |
 | first `newsdesk ingest` (starts the server, loads 5 pages) | {first_s:.1f} | |
-| a run with nothing new (median; min {min(no_op):.1f}, max {max(no_op):.1f}) | {median:.1f} | ≤ {NO_OP_TARGET_S:.0f} |
+| a run with nothing new ({spread}) | {median:.1f} | ≤ {NO_OP_TARGET_S:.0f} |
 """
 
 
