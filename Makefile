@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 # so every run is reproducible and a clean clone starts clean.
 export PREFECT_HOME := $(CURDIR)/.state/prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
-export PREFECT_LOGGING_LEVEL ?= WARNING
+export PREFECT_LOGGING_LEVEL ?= INFO
+export PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
 .PHONY: help setup browser run test test-fast lint format lock schemas bench report server serve clean

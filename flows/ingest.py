@@ -15,13 +15,16 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.runtime import deployment as prefect_deployment
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.discover import Candidate, Discovery, discover_files
@@ -35,7 +38,7 @@ from flows.extraction import (
 from flows.parcel import Parcel
 from flows.progress import BatchProgress
 from flows.quality import QualityGate, parse_policy
-from flows.runs import RunSummary, count_batch, record_run
+from flows.runs import COUNTER_LABELS, RunSummary, count_batch, record_run, run_markdown
 from flows.settings import Settings
 from flows.shaping import CANDIDATES_PER_BUCKET, ShapedBatch, shape_batch
 from flows.warehouse import apply_schema, connect, load_frames, query
@@ -127,6 +130,13 @@ def load(con: duckdb.DuckDBPyConnection, frames: Parcel[dict[str, pl.DataFrame]]
         "site_lines_kept": SITE_LINES_KEPT,
     }
     load_frames(con, frames.value, "load", params)
+    loaded = frames.value
+    get_run_logger().info(
+        "loaded %d new files: %d articles, %d quarantined rows",
+        loaded["incoming_source_files"].height,
+        loaded["incoming_articles"].height,
+        loaded["incoming_quarantine"].height,
+    )
 
 
 @task(name="link actors and quotes", cache_policy=NO_CACHE)
@@ -157,9 +167,10 @@ def link_actors(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> int:
 
 
 @task(name="build data docs", cache_policy=NO_CACHE)
-def build_data_docs(gate: QualityGate) -> None:
+def build_data_docs(gate: QualityGate) -> Path | None:
     if index := gate.build_docs():
         get_run_logger().info("data docs: %s", index)
+    return index
 
 
 @task(name="refresh views", cache_policy=NO_CACHE)
@@ -186,6 +197,7 @@ def ingest_flow(
         settings.data_docs_dir,
         parse_policy(settings.curated.quality_policy.read_bytes(), knowledge.boilerplate),
     )
+    docs: Path | None = None
     with connect(
         settings.warehouse,
         timeout_s=settings.lock_timeout_s,
@@ -216,15 +228,36 @@ def ingest_flow(
                     )
             summary.counts["articles_linked"] = link_actors(con, knowledge)
             refresh_views(con)
-            build_data_docs(gate)
+            docs = build_data_docs(gate)
         except Exception as exc:
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"
             raise
         finally:
             gc.unfreeze()
             record_run(con, summary, started_at)
-    get_run_logger().info("run %s: %s", summary.run_id, dict(summary.counts))
+    _report(summary, docs)
     return summary.as_dict()
+
+
+def _report(summary: RunSummary, docs: Path | None) -> None:
+    """The run's counts in its log and as a Markdown artifact (both in the Prefect UI); a
+    deployment's run also prints one line, which `newsdesk serve` shows."""
+    counts = ", ".join(
+        f"{summary.counts[name]:,} {label}" for name, label in COUNTER_LABELS.items()
+    )
+    get_run_logger().info("run %s %s: %s", summary.run_id[:12], summary.status, counts)
+    create_markdown_artifact(
+        key="ingest-run",
+        markdown=run_markdown(summary, docs),
+        description=f"newsdesk ingest run {summary.run_id[:12]}",
+    )
+    if prefect_deployment.get_id():
+        new, articles = summary.counts["files_new"], summary.counts["articles_loaded"]
+        print(
+            f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC run {summary.run_id[:12]} "
+            f"{summary.status}: {new:,} new files, {articles:,} articles",
+            flush=True,
+        )
 
 
 def _settle(gate: QualityGate) -> None:

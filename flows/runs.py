@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -15,21 +16,23 @@ from flows.quality import DQ_RESULTS
 from flows.warehouse import load_frames
 from transforms.incoming import INCOMING
 
-__all__ = ["COUNTERS", "RunSummary", "count_batch", "record_run"]
+__all__ = ["COUNTERS", "COUNTER_LABELS", "RunSummary", "count_batch", "record_run", "run_markdown"]
 
 
-COUNTERS = (
-    "files_seen",
-    "files_new",
-    "files_skipped",
-    "files_superseded",
-    "files_duplicate",
-    "files_quarantined",
-    "files_dated_by_mtime",
-    "articles_loaded",
-    "paragraphs_loaded",
-    "articles_linked",
-)
+# A run's counters, with how the summary, the log and the run's artifact name them.
+COUNTER_LABELS = {
+    "files_seen": "files seen",
+    "files_new": "new files loaded",
+    "files_skipped": "unchanged files skipped",
+    "files_superseded": "earlier versions superseded",
+    "files_duplicate": "duplicates of loaded pages",
+    "files_quarantined": "files quarantined",
+    "files_dated_by_mtime": "files dated by modification time",
+    "articles_loaded": "articles loaded",
+    "paragraphs_loaded": "paragraphs loaded",
+    "articles_linked": "articles re-linked to actors",
+}
+COUNTERS = tuple(COUNTER_LABELS)
 
 
 @dataclass(slots=True)
@@ -102,3 +105,33 @@ def merge_checks(dq: pl.DataFrame) -> pl.DataFrame:
         )
         .select(list(DQ_RESULTS))
     )
+
+
+def run_markdown(summary: RunSummary, docs_index: Path | None) -> str:
+    """The run's Prefect artifact: its counts, the checks that failed, where Data Docs are."""
+    lines = [
+        f"# Ingest run {summary.run_id[:12]}: {summary.status}",
+        "",
+        "| | |",
+        "|---|---:|",
+        *(f"| {label} | {summary.counts[name]:,} |" for name, label in COUNTER_LABELS.items()),
+    ]
+    if summary.error:
+        lines += ["", f"**Error**: `{summary.error}`"]
+    failed = (
+        merge_checks(pl.concat(summary.dq)).filter(~pl.col("passed"))
+        if summary.dq
+        else pl.DataFrame(schema=DQ_RESULTS)
+    )
+    lines += ["", "## Failed data-quality checks", ""]
+    if failed.is_empty():
+        lines.append("none")
+    else:
+        lines += ["| check | severity | rows | e.g. |", "|---|---|---:|---|"]
+        lines += [
+            f"| {r['check_name']} | {r['severity']} | {r['n_failed']:,} | {r['details'] or ''} |"
+            for r in failed.iter_rows(named=True)
+        ]
+    if docs_index is not None:
+        lines += ["", f"Data Docs: [{docs_index}]({docs_index.as_uri()})"]
+    return "\n".join(lines) + "\n"

@@ -131,7 +131,10 @@ def configure_prefect_home(project_root: Path | None = None) -> None:
     # Prefect creates only the last level of its home; a fresh clone has no .state/ yet.
     Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # Run logs at INFO reach the Prefect API (the UI shows each run's counts); the terminal
+    # shows warnings only, the command's own summary says the rest.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     # A new Prefect database on a busy machine can take longer than Prefect's 20 s to start
     # its ephemeral API server; a run should wait for it rather than fail.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")

@@ -14,17 +14,6 @@ __all__ = ["main"]
 
 DEFAULT_CRON = "*/15 * * * *"
 DEPLOYMENT_NAME = "newsdesk-ingest"
-_SUMMARY_LINES = (
-    ("files_seen", "files seen"),
-    ("files_new", "new files loaded"),
-    ("files_skipped", "unchanged files skipped"),
-    ("files_superseded", "earlier versions superseded"),
-    ("files_duplicate", "duplicates of loaded pages"),
-    ("files_quarantined", "files quarantined"),
-    ("articles_loaded", "articles loaded"),
-    ("paragraphs_loaded", "paragraphs loaded"),
-    ("articles_linked", "articles re-linked to actors"),
-)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,8 +129,11 @@ def _ingest(args: argparse.Namespace) -> int:
         run = ingest_flow.with_options(task_runner=dask_runner(address=args.dask_address))
     summary = run(str(settings.seeds_dir), str(settings.warehouse), workers=args.workers)
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
-    for key, label in _SUMMARY_LINES:
-        print(f"  {label:<30} {summary.get(key, 0):>8,}")
+    from flows.runs import COUNTER_LABELS
+
+    for key, label in COUNTER_LABELS.items():
+        if key != "files_dated_by_mtime":
+            print(f"  {label:<30} {summary.get(key, 0):>8,}")
     if n_mtime := summary.get("files_dated_by_mtime", 0):
         print(
             f"  {n_mtime:,} files had no capture time (a sidecar <file>.meta.json with "

@@ -155,6 +155,27 @@ def test_served_deployment_schedules_and_runs_one_at_a_time(
     assert warehouse_rows(
         warehouse, "SELECT status, n_files_new FROM ingest_runs ORDER BY started_at"
     ) == [("completed", 5), ("completed", 0)]
+    # What a user of the Prefect UI sees of each run: its INFO log with the counts, and its
+    # Markdown artifact; `serve` printed one line per run.
+    for run in (first, second):
+        logs = httpx.post(
+            f"{api}/logs/filter",
+            json={"logs": {"flow_run_id": {"any_": [run["id"]]}, "level": {"ge_": 20}}},
+            timeout=10,
+        ).json()
+        assert any(" completed: " in entry["message"] and "new files loaded" in entry["message"]
+                   for entry in logs), [e["message"] for e in logs]  # fmt: skip
+        artifacts = httpx.post(
+            f"{api}/artifacts/filter",
+            json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}},
+            timeout=10,
+        ).json()
+        assert [a["key"] for a in artifacts] == ["ingest-run"]
+        assert "| new files loaded |" in artifacts[0]["data"]
+    new_files = [5, 0]
+    served = (tmp_path / "serve.log").read_text()
+    for n in new_files:
+        assert f"completed: {n} new files" in served, served[-2000:]
 
 
 def test_ingest_starts_a_prefect_server_once_and_later_runs_reuse_it(tmp_path: Path) -> None:
