@@ -77,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(report)
     report.set_defaults(handler=_report)
 
+    doctor = commands.add_parser(
+        "doctor", help="check the packages, warehouse, Prefect home, seeds folder and disk"
+    )
+    doctor.add_argument(
+        "--seeds-dir", help="folder to check (default: $NEWSDESK_SEEDS_DIR or seeds/)"
+    )
+    _warehouse_option(doctor)
+    doctor.set_defaults(handler=_doctor)
+
     server = commands.add_parser(
         "server", help="the background Prefect server `ingest` starts and reuses"
     )
@@ -140,6 +149,18 @@ def _ingest(args: argparse.Namespace) -> int:
             "captured_at): dated by their modification time, and their relative times too"
         )
     return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    configure_prefect_home()
+    from newsdesk.doctor import diagnose
+
+    settings = Settings.from_env(args.seeds_dir, args.warehouse)
+    lock = Path.cwd() / "requirements.lock"
+    findings = diagnose(settings, lock if lock.is_file() else None)
+    for finding in findings:
+        print(finding.line())
+    return 1 if any(f.level == "FAIL" for f in findings) else 0
 
 
 def _server(args: argparse.Namespace) -> int:
