@@ -158,3 +158,17 @@ def test_data_docs_open_in_chromium(seeds_warehouse: Path, chromium: str, tmp_pa
     shot, dom, _ = _render(chromium, index, tmp_path)
     assert len(set(_png_pixels(shot))) > 20
     assert "articles" in dom and "paragraphs" in dom
+
+
+def test_every_query_the_readme_shows_runs(seeds_warehouse: Path) -> None:
+    import duckdb
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shown = re.findall(r'newsdesk sql "([^"]+)"', readme) + re.findall(
+        r'nd\.sql\("([^"]+)"\)', readme
+    )
+    queries = [q for q in shown if q.strip() != "SELECT ..."]
+    assert len(queries) >= 4
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
+        for sql in queries:
+            assert con.execute(sql).fetchall(), sql
