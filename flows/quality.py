@@ -18,6 +18,7 @@ from typing import Any
 import polars as pl
 import yaml
 
+from flows.offline_docs import make_offline
 from transforms.boilerplate import Boilerplate
 from transforms.frames import DROPPED_BLOCKS, WORDS
 from transforms.incoming import table_schema
@@ -199,8 +200,10 @@ class _Suites:
         )
 
     def build_docs(self) -> Path:
-        """Render this run's validation results; returns the Data Docs index page."""
+        """Render this run's validation results, readable offline; returns the Data Docs
+        index page."""
         self._context.build_data_docs(site_names=["newsdesk"])
+        make_offline(self.docs_dir)
         return self.docs_dir / "index.html"
 
 

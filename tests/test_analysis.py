@@ -172,3 +172,51 @@ def test_every_query_the_readme_shows_runs(seeds_warehouse: Path) -> None:
     with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
         for sql in queries:
             assert con.execute(sql).fetchall(), sql
+
+
+def _requests_offline(chromium: str, page: Path, tmp_path: Path) -> tuple[str, set[str]]:
+    """The page's DOM after its scripts ran, and every URL Chromium asked for, with every
+    host name made unresolvable (no network)."""
+    netlog = tmp_path / f"{page.stem}.netlog.json"
+    dom = subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'offline-profile'}",
+         "--host-resolver-rules=MAP * ~NOTFOUND", f"--log-net-log={netlog}",
+         # The browser's own clock check is no request of the page's.
+         "--disable-features=NetworkTimeServiceQuerying",
+         "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    urls = set(re.findall(r'"url":"([^"]+)"', netlog.read_text("utf-8", errors="replace")))
+    return dom.stdout, urls
+
+
+def _browser_service(url: str) -> bool:
+    """Chromium's own background requests (updates, clock), which no page makes."""
+    host = url.split("/")[2].split(":")[0]
+    return host.endswith((".google.com", ".googleapis.com", ".gvt1.com"))
+
+
+def test_data_docs_render_with_no_network(
+    seeds_warehouse: Path, chromium: str, tmp_path: Path
+) -> None:
+    docs = seeds_warehouse.parent / "data_docs"
+    pages = [docs / "index.html", next((docs / "validations").rglob("*.html"))]
+    for page in pages:
+        dom, urls = _requests_offline(chromium, page, tmp_path)
+        remote = sorted(
+            u for u in urls
+            if u.startswith(("http:", "https:", "ws:", "wss:")) and not _browser_service(u)
+        )  # fmt: skip
+        assert remote == [], remote
+        # Nor does any page name a remote stylesheet, script or image to load.
+        html = page.read_text("utf-8")
+        assert re.findall(r'<(?:link|script|img)\b[^>]*(?:href|src)="https?:[^"]*"', html) == []
+        # Every stylesheet and script it names is a file beside it (file loads are not in
+        # the network log), and its scripts ran: the table plug-in built its tables.
+        named = re.findall(r'<(?:link|script)\b[^>]*(?:href|src)="([^"]+\.(?:css|js))"', html)
+        assert any("bootstrap.min.css" in n for n in named) and any("jquery" in n for n in named)
+        assert [n for n in named if not (page.parent / n).is_file()] == []
+        # bootstrap-table wraps each table it builds in this class: its scripts ran.
+        assert page != pages[0] or 'class="bootstrap-table bootstrap4"' in dom
+    index_dom, _ = _requests_offline(chromium, pages[0], tmp_path)
+    assert "articles" in index_dom and "paragraphs" in index_dom  # the lists are filled
