@@ -55,6 +55,7 @@ def connect(
     path: Path,
     *,
     read_only: bool = False,
+    analyst: bool = False,
     timeout_s: float = 30.0,
     memory_limit: str | None = None,
     threads: int | None = None,
@@ -62,8 +63,12 @@ def connect(
     """Open the warehouse, waiting with backoff while another process holds it.
 
     memory_limit: DuckDB's own memory (e.g. "256MB"); threads: its worker threads. None
-    leaves DuckDB's default (80 % of the RAM, one thread per core).
+    leaves DuckDB's default (80 % of the RAM, one thread per core). analyst: a read-only
+    connection for queries people type (CLI, notebook, report, app) that can reach nothing
+    but the warehouse: no file read or written, nothing attached or installed, and the
+    setting locked so a query cannot turn it back on.
     """
+    read_only = read_only or analyst
     if read_only and not path.exists():
         raise WarehouseMissing(f"no warehouse at {path}: run `newsdesk ingest` first")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +81,9 @@ def connect(
         config["threads"] = threads
     if not read_only:
         config["checkpoint_threshold"] = WRITER_CHECKPOINT_WAL
+    if analyst:
+        config["enable_external_access"] = False
+        config["lock_configuration"] = True
     while True:
         try:
             con = duckdb.connect(str(path), read_only=read_only, config=config)

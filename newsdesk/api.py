@@ -46,5 +46,5 @@ def table(name: str, warehouse: str | Path | None = None) -> pl.DataFrame:
 def sql(query: str, warehouse: str | Path | None = None, **params: Any) -> pl.DataFrame:
     """Run one read-only query; `$name` placeholders take keyword arguments."""
     path = Settings.from_env(warehouse=warehouse).warehouse
-    with connect(path, read_only=True) as con:
+    with connect(path, analyst=True) as con:
         return con.execute(query, params or None).pl()

@@ -199,7 +199,7 @@ def _status(args: argparse.Namespace) -> int:
     from flows.warehouse import connect, query
 
     settings = Settings.from_env(warehouse=args.warehouse)
-    with connect(settings.warehouse, read_only=True) as con:
+    with connect(settings.warehouse, analyst=True) as con:
         sections = (
             ("Last runs", "queries/recent_runs"),
             ("Failed data-quality checks (last completed run)", "queries/failed_checks"),
@@ -221,7 +221,7 @@ def _sql(args: argparse.Namespace) -> int:
     from flows.warehouse import connect
 
     settings = Settings.from_env(warehouse=args.warehouse)
-    with connect(settings.warehouse, read_only=True) as con:
+    with connect(settings.warehouse, analyst=True) as con:
         frame = con.execute(args.query).pl()
     print_table(frame, args.max_rows)
     if frame.height > args.max_rows:

@@ -61,7 +61,7 @@ def _list(args: argparse.Namespace) -> int:
     from newsdesk.tables import print_table
 
     settings = Settings.from_env(warehouse=args.warehouse)
-    with connect(settings.warehouse, read_only=True) as con:
+    with connect(settings.warehouse, analyst=True) as con:
         frame = query(con, "queries/discovered_actors", {"type": args.type, "limit": args.limit})
     if frame.is_empty():
         print("no discovered actors (run an ingest first, or every name is in the registry)")
@@ -111,7 +111,7 @@ def _block(args: argparse.Namespace) -> int:
 def _discovered(settings: Settings, actor_id: str) -> dict[str, Any]:
     from flows.warehouse import connect, query
 
-    with connect(settings.warehouse, read_only=True) as con:
+    with connect(settings.warehouse, analyst=True) as con:
         rows = query(con, "queries/actor_by_id", {"actor_id": actor_id}).to_dicts()
     if not rows:
         raise LookupError(f"no actor {actor_id!r} in {settings.warehouse}")

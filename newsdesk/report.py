@@ -26,7 +26,7 @@ _CHART_WIDTH = 640
 
 def write_report(warehouse: Path, out_dir: Path) -> Path:
     """Write out_dir/index.html and return its path."""
-    with connect(warehouse, read_only=True) as con:
+    with connect(warehouse, analyst=True) as con:
         frames = _frames(con)
     charts = alt.vconcat(
         _outlet_bars(frames["outlets"]),

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from flows.warehouse import apply_schema
 from tests.conftest import ROOT
@@ -78,3 +79,29 @@ def test_environment_sets_the_default_warehouse(fresh_warehouse: Path, tmp_path:
     )
     assert without.returncode == 1
     assert "run `newsdesk ingest` first" in without.stderr
+
+
+def test_an_analyst_query_can_reach_nothing_but_the_warehouse(
+    fresh_warehouse: Path, tmp_path: Path
+) -> None:
+    from newsdesk import api as nd
+
+    fresh_warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        apply_schema(con)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", "utf-8")
+    leak = tmp_path / "leak.csv"
+    attempts = {
+        f"COPY articles TO '{leak}'": "disabled by configuration",
+        f"SELECT * FROM read_text('{secret}')": "disabled by configuration",
+        f"ATTACH '{tmp_path / 'other.duckdb'}' AS other": "disabled by configuration",
+        "SET enable_external_access = true": "configuration has been locked",
+    }
+    for query, reason in attempts.items():
+        shown = newsdesk("sql", query, "--warehouse", str(fresh_warehouse))
+        assert shown.returncode == 1 and reason in shown.stderr, (query, shown.stderr)
+        with pytest.raises(duckdb.Error, match=reason):
+            nd.sql(query, warehouse=fresh_warehouse)
+    assert not leak.exists() and not (tmp_path / "other.duckdb").exists()
+    assert nd.sql("SELECT count(*) AS n FROM articles", warehouse=fresh_warehouse)["n"][0] == 0
