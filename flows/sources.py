@@ -149,7 +149,7 @@ def _read_sidecar(path: Path) -> tuple[Sidecar, list[str]]:
     for sidecar in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
         try:
             if sidecar.is_file() and sidecar.stat().st_size <= _MAX_SIDECAR_BYTES:
-                return parse_sidecar(sidecar.read_bytes())
+                return parse_sidecar(sidecar.read_bytes(), datetime.now(UTC))
         except OSError as exc:
             return Sidecar(), [f"sidecar unreadable: {exc}"]
     return Sidecar(), []

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
@@ -117,7 +118,7 @@ def _seeds(settings: Settings) -> Iterator[Finding]:
         if not sidecar.is_file():
             undated.append(candidate.relative)
             continue
-        fields, problems = parse_sidecar(sidecar.read_bytes())
+        fields, problems = parse_sidecar(sidecar.read_bytes(), datetime.now(UTC))
         if problems:
             bad.append(f"{candidate.relative}{SIDECAR_SUFFIX} ({problems[0]})")
         elif fields.captured_at is None:

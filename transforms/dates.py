@@ -16,6 +16,7 @@ __all__ = [
     "find_labelled_relative",
     "find_printed_date",
     "has_absolute_date",
+    "is_plausible_time",
     "parse_relative_time",
     "relative_delta",
     "split_date_line",
@@ -80,6 +81,17 @@ def find_labelled_relative(line: str) -> tuple[str, bool] | None:
 def relative_delta(expression: str) -> timedelta | None:
     """How long before the capture time an expression like 'an hour ago' points."""
     return _delta_cached(expression.strip().lower())
+
+
+# A time later than the capture by more than this is none a news page was published or
+# captured at (a future event's date, a wrong year, a clock gone wrong); earlier than this
+# year, not a news page's either.
+FUTURE_SLACK = timedelta(days=1)
+EARLIEST_YEAR = 1990
+
+
+def is_plausible_time(at: datetime, now: datetime) -> bool:
+    return at.year >= EARLIEST_YEAR and at <= now + FUTURE_SLACK
 
 
 def before_capture(captured_at: datetime, delta: timedelta) -> datetime:

@@ -16,6 +16,7 @@ from transforms.dates import (
     PrintedDate,
     find_labelled_relative,
     find_printed_date,
+    is_plausible_time,
     relative_delta,
     with_capture_year,
 )
@@ -24,10 +25,6 @@ from transforms.urls import host_of, url_date
 
 __all__ = ["header_authors", "host_name", "printed_date", "printed_site_name"]
 
-# A printed publication time later than the capture by more than this is not one (a
-# future event's date, a wrong year); earlier than this year, not a news page's.
-FUTURE_SLACK = timedelta(days=1)
-EARLIEST_YEAR = 1990
 # A site's name is printed in a line of at most this many words (a masthead, a menu
 # entry, "Contact CT Post", a copyright line).
 SITE_NAME_LINE_MAX_WORDS = 20
@@ -128,7 +125,7 @@ def _printed_span(line: str, span: list[str]) -> str:
 
 
 def _plausible(date: PrintedDate, captured_at: datetime) -> bool:
-    return date.at.year >= EARLIEST_YEAR and date.at <= captured_at + FUTURE_SLACK
+    return is_plausible_time(date.at, captured_at)
 
 
 def _best(dates: list[PrintedDate]) -> PrintedDate:

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from transforms.dates import is_plausible_time
+
 __all__ = ["Sidecar", "parse_sidecar"]
 
 
@@ -16,8 +18,9 @@ class Sidecar:
     outlet: str | None = None
 
 
-def parse_sidecar(raw: bytes) -> tuple[Sidecar, list[str]]:
-    """The sidecar's fields and a list of problems; bad fields are ignored, never fatal."""
+def parse_sidecar(raw: bytes, now: datetime) -> tuple[Sidecar, list[str]]:
+    """The sidecar's fields and a list of problems; bad fields are ignored, never fatal (a
+    capture time before 1990 or after `now` and a day is a clock gone wrong)."""
     problems: list[str] = []
     try:
         data = json.loads(raw.decode("utf-8-sig"))
@@ -34,6 +37,9 @@ def parse_sidecar(raw: bytes) -> tuple[Sidecar, list[str]]:
             captured_at = captured_at.astimezone(UTC)
         except ValueError:
             problems.append(f"sidecar captured_at is not an ISO 8601 time: {value!r}")
+            captured_at = None
+        if captured_at is not None and not is_plausible_time(captured_at, now):
+            problems.append(f"sidecar captured_at {value!r} is not a plausible capture time")
             captured_at = None
     url = data.get("url") if isinstance(data.get("url"), str) else None
     outlet = data.get("outlet") if isinstance(data.get("outlet"), str) else None

@@ -33,16 +33,27 @@ def test_glued_outlet_and_time() -> None:
     assert split_glued_time("It happened, officials said, 2 hours ago") is None
 
 
+NOW_FOR_SIDECARS = datetime(2025, 8, 16, 12, tzinfo=UTC)
+
+
 def test_sidecar_fields_and_problems() -> None:
     sidecar, problems = parse_sidecar(
-        b'{"captured_at": "2025-08-16T12:00:00Z", "url": "https://x.test/a", "outlet": "X"}'
+        b'{"captured_at": "2025-08-16T12:00:00Z", "url": "https://x.test/a", "outlet": "X"}',
+        NOW_FOR_SIDECARS,
     )
     assert sidecar.captured_at == datetime(2025, 8, 16, 12, tzinfo=UTC)
     assert (sidecar.url, sidecar.outlet, problems) == ("https://x.test/a", "X", [])
-    broken, problems = parse_sidecar(b"{not json")
+    broken, problems = parse_sidecar(b"{not json", NOW_FOR_SIDECARS)
     assert broken.captured_at is None and "not valid JSON" in problems[0]
-    bad_date, problems = parse_sidecar(b'{"captured_at": "last Tuesday"}')
+    bad_date, problems = parse_sidecar(b'{"captured_at": "last Tuesday"}', NOW_FOR_SIDECARS)
     assert bad_date.captured_at is None and "ISO 8601" in problems[0]
+    for absurd in ("3000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1989-12-31T23:00:00Z"):
+        refused, problems = parse_sidecar(
+            f'{{"captured_at": "{absurd}"}}'.encode(), NOW_FOR_SIDECARS
+        )
+        assert refused.captured_at is None and "not a plausible capture time" in problems[0]
+    tomorrow, problems = parse_sidecar(b'{"captured_at": "2025-08-17T06:00:00Z"}', NOW_FOR_SIDECARS)
+    assert tomorrow.captured_at is not None and problems == []  # within a day: clocks differ
 
 
 def test_a_relative_time_keeps_the_precision_it_has() -> None:
