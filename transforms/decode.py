@@ -12,6 +12,9 @@ from transforms.records import Rejected
 
 __all__ = ["DecodedText", "decode_bytes", "normalise_text"]
 
+# source_files.encoding of a UTF-8 file whose last character was cut short.
+TRUNCATED_UTF8 = "utf-8 (cut short: last character replaced)"
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -51,11 +54,17 @@ def decode_bytes(data: bytes) -> DecodedText:
     """Decode a page's bytes, or raise Rejected('empty' | 'not_text')."""
     if not data.strip():
         raise Rejected("empty", "the file has no content" if not data else "only whitespace")
-    encoding = _sniff_encoding(data)
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise Rejected("not_text", f"cannot decode as {encoding}: {exc}") from None
+    if _cut_in_a_character(data):
+        # A file cut short (a crawler stopped, a copy filled the disk) inside its last
+        # UTF-8 character is UTF-8 still: the broken tail is replaced, and the encoding
+        # says so, instead of guessing a legacy code page for the whole page.
+        text, encoding = data.decode("utf-8", errors="replace"), TRUNCATED_UTF8
+    else:
+        encoding = _sniff_encoding(data)
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise Rejected("not_text", f"cannot decode as {encoding}: {exc}") from None
     controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise Rejected("not_text", f"{controls} control characters in {len(text)}: binary data")
@@ -63,6 +72,18 @@ def decode_bytes(data: bytes) -> DecodedText:
     if not normalised.strip():
         raise Rejected("empty", "no visible text after decoding")
     return DecodedText(normalised, encoding.removesuffix("-sig"))
+
+
+def _cut_in_a_character(data: bytes) -> bool:
+    """Valid UTF-8 but for an unfinished character in its last three bytes, with UTF-8's
+    own multi-byte characters before it (one high byte after plain ASCII may as well be a
+    legacy code page's letter: "café" in windows-1252)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        cut = exc.reason == "unexpected end of data" and exc.start >= len(data) - 3
+        return cut and not data[: exc.start].isascii()
+    return False
 
 
 def normalise_text(text: str) -> str:

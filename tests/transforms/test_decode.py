@@ -75,3 +75,15 @@ def test_a_rejection_survives_pickling_to_another_process() -> None:
         "NUL bytes",
         "not_text: NUL bytes",
     )
+
+
+def test_utf8_cut_inside_its_last_character_stays_utf8_and_says_so() -> None:
+    from transforms.decode import TRUNCATED_UTF8
+
+    whole = "Kyiv’s envoy said the talks — after months — would resume at the café".encode()
+    cut = decode_bytes(whole[:-1])  # the "é" of café loses its second byte
+    assert cut.encoding == TRUNCATED_UTF8
+    assert str(cut).startswith("Kyiv’s envoy said the talks — after months —")
+    assert str(cut).endswith("caf\ufffd")
+    # One high byte after plain ASCII is a legacy code page's letter, not a cut.
+    assert decode_bytes("Menu of the café".encode("cp1252")).encoding != TRUNCATED_UTF8
