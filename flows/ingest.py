@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 import sys
 import uuid
 from collections import deque
@@ -92,12 +93,12 @@ def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
     sizes = {
         row["path"]: (row["size_bytes"], row["mtime_ns"]) for row in known.iter_rows(named=True)
     }
-    found = discover_files(settings.seeds_dir, sizes)
+    # The warehouse and Prefect's state may live inside the seeds folder: never input.
+    state = [settings.warehouse.parent, Path(os.environ.get("PREFECT_HOME", settings.warehouse))]
+    found = discover_files(settings.seeds_dir, sizes, leave_out=state)
     logger = get_run_logger()
-    for link in found.skipped_links:
-        logger.warning("not following %s: it leads outside the seeds folder", link)
-    for path in found.skipped_hard_links:
-        logger.warning("not reading %s: it has other hard links, maybe outside the folder", path)
+    for path, why in found.skipped:
+        logger.warning("not reading %s: %s", path, why)
     return found
 
 

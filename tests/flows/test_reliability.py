@@ -246,3 +246,34 @@ def test_a_bug_met_on_one_page_quarantines_that_file_only(
         "extract_error",
         "KeyError: '’'",
     )
+
+
+def test_inputs_that_are_no_pages_never_stop_a_run(
+    seeds_dir: Path, tmp_path: Path, prefect_api: None
+) -> None:
+    good = seeds_dir / "001_f54b83f48e2dd52d.txt"
+    odd = seeds_dir / "odd"
+    odd.mkdir()
+    # A name whose bytes are not UTF-8: read, stored under its escaped name.
+    raw_name = os.fsencode(odd) + b"/caf\xe9-page.txt"
+    with open(raw_name, "wb") as handle:
+        handle.write(good.read_bytes())
+    os.mkfifo(odd / "pipe.txt")  # would block a reader forever
+    (odd / "style.css").write_text("body { color: red; }\n" * 50, "utf-8")
+    (odd / "data.csv").write_text("a,b\n1,2\n" * 50, "utf-8")
+    (odd / "lines.txt").write_text("x\n" * 100_000, "utf-8")  # no sentences
+    # A warehouse kept inside the seeds folder is never read as input.
+    warehouse = seeds_dir / "warehouse" / "newsdesk.duckdb"
+    summary = run_ingest(seeds_dir, warehouse)
+    assert summary["status"] == "completed"
+    paths = dict(warehouse_rows(warehouse, "SELECT path, status FROM source_files"))
+    # Same bytes as a seed: one more path of that content.
+    named = dict(warehouse_rows(warehouse, "SELECT path, file_id FROM file_paths"))
+    assert named["odd/caf\\xe9-page.txt"] == named[good.name]
+    assert "odd/pipe.txt" not in paths and "odd/style.css" not in paths
+    assert "odd/data.csv" not in paths
+    assert not any(p.startswith("warehouse/") for p in paths)
+    reasons = dict(warehouse_rows(warehouse, "SELECT path, reason FROM quarantine"))
+    assert reasons.get("odd/lines.txt") == "no_article"
+    again = run_ingest(seeds_dir, warehouse)  # the warehouse's own files stay out
+    assert again["files_new"] == 0 and again["files_quarantined"] == 0
