@@ -25,7 +25,9 @@ def newsdesk_ingest(
         [sys.executable, "-m", "newsdesk.cli", "ingest", "--seeds-dir", str(seeds),
          "--warehouse", str(warehouse)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PREFECT_LOGGING_LEVEL": "INFO", **(env or {})},
+        # The task runs' INFO lines on the terminal say when to kill.
+        env={**os.environ, "PREFECT_LOGGING_LEVEL": "INFO",
+             "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "INFO", **(env or {})},
     )  # fmt: skip
 
 
