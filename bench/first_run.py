@@ -10,7 +10,6 @@ run ≤ 5 s.
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -18,6 +17,7 @@ import time
 from pathlib import Path
 
 from bench.report import machine_line, write_section
+from newsdesk.local_server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 NO_OP_RUNS = 5
@@ -33,13 +33,6 @@ def _timed(args: list[str], cwd: Path, env: dict[str, str]) -> float:
     return elapsed
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsdesk-first-run-") as tmp:
         clone = Path(tmp) / "newsdesk"
@@ -47,7 +40,7 @@ def main() -> None:
         env = {
             k: v for k, v in os.environ.items()
             if not k.startswith(("NEWSDESK_", "PREFECT_", "VIRTUAL_ENV"))
-        } | {"NEWSDESK_PREFECT_PORT": str(_free_port())}  # fmt: skip
+        } | {"NEWSDESK_PREFECT_PORT": str(free_port())}  # fmt: skip
         setup_s = _timed(["make", "setup"], clone, env)
         newsdesk = str(clone / ".venv" / "bin" / "newsdesk")
         try:

@@ -24,7 +24,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["ensure_api", "server_status", "stop_server"]
+__all__ = ["ensure_api", "free_port", "server_status", "stop_server"]
 
 DEFAULT_PORT = 4200  # where `make server` and Prefect's own docs put the UI
 
@@ -68,7 +68,8 @@ def _port_is_free(port: int) -> bool:
         return True
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -93,7 +94,7 @@ def ensure_api(say: Callable[[str], object] = print) -> str | None:
 
 
 def _start(say: Callable[[str], object]) -> str:
-    port = _port() if _port_is_free(_port()) else _free_port()
+    port = _port() if _port_is_free(_port()) else free_port()
     api = f"http://127.0.0.1:{port}/api"
     log = (_home() / LOG_FILE).open("ab")
     process = subprocess.Popen(
