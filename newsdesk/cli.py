@@ -77,6 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(report)
     report.set_defaults(handler=_report)
 
+    notebook = commands.add_parser(
+        "notebook", help="run the example notebook and export it as a page needing no network"
+    )
+    notebook.add_argument(
+        "--out", default="reports/notebook", help="folder (default reports/notebook)"
+    )
+    notebook.add_argument(
+        "--serve", type=int, metavar="PORT", help="then serve the folder on 127.0.0.1:PORT"
+    )
+    _warehouse_option(notebook)
+    notebook.set_defaults(handler=_notebook)
+
     doctor = commands.add_parser(
         "doctor", help="check the packages, warehouse, Prefect home, seeds folder and disk"
     )
@@ -148,6 +160,24 @@ def _ingest(args: argparse.Namespace) -> int:
             f"  {n_mtime:,} files had no capture time (a sidecar <file>.meta.json with "
             "captured_at): dated by their modification time, and their relative times too"
         )
+    return 0
+
+
+def _notebook(args: argparse.Namespace) -> int:
+    from newsdesk.notebook import export_notebook, serve_folder
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    if not settings.warehouse.exists():
+        raise FileNotFoundError(
+            f"no warehouse at {settings.warehouse}: run `newsdesk ingest` first"
+        )
+    notebook = Path(__file__).resolve().parent.parent / "notebooks" / "coverage.py"
+    if not notebook.is_file():
+        raise FileNotFoundError(f"the example notebook ships with a checkout: {notebook}")
+    page = export_notebook(notebook, Path(args.out).resolve(), settings.warehouse)
+    print(f"notebook written: {page}")
+    if args.serve:
+        serve_folder(page.parent, args.serve)
     return 0
 
 

@@ -220,3 +220,45 @@ def test_data_docs_render_with_no_network(
         assert page != pages[0] or 'class="bootstrap-table bootstrap4"' in dom
     index_dom, _ = _requests_offline(chromium, pages[0], tmp_path)
     assert "articles" in index_dom and "paragraphs" in index_dom  # the lists are filled
+
+
+def test_the_exported_notebook_renders_with_no_network(
+    seeds_warehouse: Path, chromium: str, tmp_path: Path
+) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from tests.test_cli import newsdesk
+
+    out = tmp_path / "notebook"
+    done = newsdesk("notebook", "--out", str(out), "--warehouse", str(seeds_warehouse))
+    assert done.returncode == 0, done.stderr
+    page = (out / "index.html").read_text("utf-8")
+    assert "cdn.jsdelivr.net" not in page
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    netlog = tmp_path / "notebook.netlog.json"
+    try:
+        dom = subprocess.run(
+            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'nb-profile'}",
+             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+             "--disable-features=NetworkTimeServiceQuerying", f"--log-net-log={netlog}",
+             "--dump-dom", f"http://127.0.0.1:{server.server_address[1]}/index.html"],
+            capture_output=True, text=True, timeout=180, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        server.shutdown()
+    urls = set(re.findall(r'"url":"([^"]+)"', netlog.read_text("utf-8", errors="replace")))
+    remote = sorted(
+        u for u in urls
+        if u.startswith(("http:", "https:", "ws:", "wss:"))
+        and not u.startswith("http://127.0.0.1:") and not _browser_service(u)
+    )  # fmt: skip
+    assert remote == [], remote
+    assert any(u.startswith("http://127.0.0.1:") and "/assets/" in u for u in urls)
+    # The frontend ran: the notebook is drawn (the export itself holds no <h1>, only its
+    # cells' outputs as data), with its answers.
+    assert "<h1" not in page
+    assert '<h1 id="coverage-questions">Coverage questions' in dom and "Yomiuri Shimbun" in dom
