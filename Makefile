@@ -50,6 +50,7 @@ browser: ## install Debian's headless Chromium if missing (the browser tests nee
 run: $(STAMP) ## ingest seeds/ into warehouse/newsdesk.duckdb and print a summary
 	$(BIN)/newsdesk ingest
 	$(BIN)/newsdesk sql "SELECT * FROM coverage_by_outlet ORDER BY n_articles DESC, outlet"
+	$(BIN)/newsdesk sql "SELECT coverage_date, n_articles, n_outlets FROM coverage_by_date ORDER BY 1"
 
 test: $(STAMP) browser ## lint, type-check and run the whole test suite
 	$(BIN)/ruff check .
