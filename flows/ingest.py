@@ -25,6 +25,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import deployment as prefect_deployment
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -230,6 +231,12 @@ def ingest_flow(
             summary.counts["articles_linked"] = link_actors(con, knowledge)
             refresh_views(con)
             docs = build_data_docs(gate)
+        except (KeyboardInterrupt, SystemExit, TerminationSignal) as exc:
+            # Ctrl-C or SIGTERM (Prefect's engine turns it into TerminationSignal): what
+            # was committed stays, and the run says it was stopped.
+            summary.status = "interrupted"
+            summary.error = "SIGTERM" if isinstance(exc, TerminationSignal) else type(exc).__name__
+            raise
         except Exception as exc:
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"
             raise

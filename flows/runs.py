@@ -13,7 +13,7 @@ import polars as pl
 from prefect.runtime import flow_run
 
 from flows.quality import DQ_RESULTS
-from flows.warehouse import load_frames
+from flows.warehouse import load_frames, query
 from transforms.incoming import INCOMING
 
 __all__ = ["COUNTERS", "COUNTER_LABELS", "RunSummary", "count_batch", "record_run", "run_markdown"]
@@ -68,6 +68,11 @@ def count_batch(
 
 def record_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, started_at: datetime) -> None:
     counts = summary.counts
+    if summary.status != "completed":
+        # Stopped anywhere, even between a load and its count: what is in the warehouse.
+        loaded = query(con, "queries/run_loaded", {"run_id": summary.run_id}).row(0, named=True)
+        for name, n in loaded.items():
+            counts[name] = max(counts[name], n)  # (Counter.update would add them)
     run = pl.DataFrame(
         [
             {

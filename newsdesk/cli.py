@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,13 +17,24 @@ DEFAULT_CRON = "*/15 * * * *"
 DEPLOYMENT_NAME = "newsdesk-ingest"
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # unwinds as Ctrl-C does: the run records itself interrupted
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         result: int = args.handler(args)
         return result
     except KeyboardInterrupt:
+        print(f"newsdesk {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BaseException as exc:
+        if type(exc).__name__ != "TerminationSignal":  # Prefect's name for a SIGTERM in a run
+            raise
+        print(f"newsdesk {args.command}: interrupted (SIGTERM)", file=sys.stderr)
         return 130
     except Exception as exc:  # one line for the user; the flow log has the detail
         print(f"newsdesk {args.command}: {_one_line(exc)}", file=sys.stderr)

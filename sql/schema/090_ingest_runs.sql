@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
     flow_run_id          VARCHAR,
     started_at           TIMESTAMPTZ NOT NULL,
     finished_at          TIMESTAMPTZ,
-    status               VARCHAR NOT NULL,   -- completed / failed
+    status               VARCHAR NOT NULL,   -- completed / failed / interrupted
     n_files_seen         INTEGER NOT NULL,
     n_files_new          INTEGER NOT NULL,
     n_files_skipped      INTEGER NOT NULL,

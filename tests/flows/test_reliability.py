@@ -279,3 +279,28 @@ def test_inputs_that_are_no_pages_never_stop_a_run(
     assert reasons.get("odd/lines.txt") == "no_article"
     again = run_ingest(seeds_dir, warehouse)  # the warehouse's own files stay out
     assert again["files_new"] == 0 and again["files_quarantined"] == 0
+
+
+def test_sigterm_stops_a_run_within_seconds_recorded_as_interrupted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 240, seed=5)
+    warehouse = tmp_path / "w.duckdb"
+    run = newsdesk_ingest(corpus, warehouse, {"NEWSDESK_BATCH_FILES": "40"})
+    assert run.stdout is not None
+    children: list[int] = []
+    for line in run.stdout:
+        if "Task run 'load batch" in line and "Finished in state Completed" in line:
+            children = _children(run.pid)
+            run.send_signal(signal.SIGTERM)
+            break
+    started = time.monotonic()
+    assert run.wait(timeout=60) == 130
+    assert time.monotonic() - started < 30
+    _assert_gone([pid for pid in children if b"multiprocessing" in _command_line(pid)])
+    ((status, error, loaded),) = warehouse_rows(
+        warehouse,
+        "SELECT status, error, n_articles_loaded FROM ingest_runs ORDER BY started_at DESC LIMIT 1",
+    )
+    assert (status, error) == ("interrupted", "SIGTERM")
+    stored = warehouse_rows(warehouse, "SELECT count(*) FROM articles")[0][0]
+    assert 0 < stored == loaded  # what was committed stays, and the run counts it
