@@ -31,14 +31,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"newsdesk {args.command}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # one line for the user; the flow log has the detail
+        print(f"newsdesk {args.command}: {_one_line(exc)}", file=sys.stderr)
+        return 1
     except BaseException as exc:
         if type(exc).__name__ != "TerminationSignal":  # Prefect's name for a SIGTERM in a run
             raise
         print(f"newsdesk {args.command}: interrupted (SIGTERM)", file=sys.stderr)
         return 130
-    except Exception as exc:  # one line for the user; the flow log has the detail
-        print(f"newsdesk {args.command}: {_one_line(exc)}", file=sys.stderr)
-        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

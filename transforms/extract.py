@@ -30,6 +30,7 @@ from transforms.text_shape import (
     identify_language,
     is_name_like,
     is_prose_block,
+    is_sentence,
     text_sample,
 )
 
@@ -98,9 +99,9 @@ def extract_text_file(
     articles, dropped = read_text_page(text, context, knowledge)
     if not articles:
         raise Rejected("no_article", "no article body found on the page")
-    if not any(is_prose_block(p.text) for a in articles for p in a.paragraphs):
+    if not any(is_sentence(p.text) for a in articles for p in a.paragraphs):
         # A list of words, numbers or one-character lines has lines but no article.
-        raise Rejected("no_article", "no running text: not one paragraph of sentences")
+        raise Rejected("no_article", "no running text: not one sentence")
     return FileExtraction(
         format="text",
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -22,6 +22,7 @@ __all__ = [
     "identify_language",
     "is_name_like",
     "is_prose_block",
+    "is_sentence",
     "is_title_like",
     "load_stopwords",
     "rough_word_count",
@@ -59,6 +60,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？」』][\"'”’»)\]]*$")
 _CLAUSE_END = re.compile(r"[.;:,]$")
 # A name ends in none of these; a clause, a list item or a quotation often does.
 _NAME_END = re.compile(r"[.!;:,\"”]$")
+# The shortest sentence an article's body must have one of ("Officials declined to comment.").
+SENTENCE_MIN_WORDS = 4
 # A prose block has this many words (and so at least this many characters).
 PROSE_BLOCK_MIN_WORDS = 20
 PROSE_BLOCK_MIN_CHARS = 40
@@ -116,6 +119,11 @@ def identify_language(text: str) -> str | None:
 
     code, _ = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(code)
+
+
+def is_sentence(text: str) -> bool:
+    """A line that reads as at least one sentence: a few words and a sentence's end."""
+    return ends_like_sentence(text) and rough_word_count(text) >= SENTENCE_MIN_WORDS
 
 
 def ends_like_sentence(text: str) -> bool:

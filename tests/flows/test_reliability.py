@@ -218,7 +218,7 @@ def test_a_reader_holding_the_file_makes_the_loader_fail_clearly(
         output = blocked.stdout.read() if blocked.stdout else ""
         assert blocked.wait(timeout=300) == 1
         reasons = [line for line in output.splitlines() if line.startswith("newsdesk ingest:")]
-        assert len(reasons) == 1 and "warehouse busy" in reasons[0]
+        assert len(reasons) == 1 and "warehouse busy" in reasons[0], output[-3000:]
         assert time.monotonic() - started < 120
     finally:
         reader.kill()
