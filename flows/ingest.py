@@ -223,7 +223,7 @@ def ingest_flow(
                 ):
                     shaped = check(con, Parcel(extracted), gate, knowledge, summary.run_id)
                     load(con, Parcel(shaped.frames))
-                    count_batch(summary, shaped.n_known, shaped.frames, shaped.dq)
+                    count_batch(summary, shaped.n_known, shaped.frames, shaped.dq, shaped.n_copies)
                     progress.advance(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,

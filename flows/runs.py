@@ -24,6 +24,7 @@ COUNTER_LABELS = {
     "files_seen": "files seen",
     "files_new": "new files loaded",
     "files_skipped": "unchanged files skipped",
+    "files_copies": "copies of content already read",
     "files_superseded": "earlier versions superseded",
     "files_duplicate": "duplicates of loaded pages",
     "files_quarantined": "files quarantined",
@@ -49,8 +50,15 @@ class RunSummary:
 
 
 def count_batch(
-    summary: RunSummary, n_known: int, frames: dict[str, pl.DataFrame], dq: pl.DataFrame
+    summary: RunSummary,
+    n_known: int,
+    frames: dict[str, pl.DataFrame],
+    dq: pl.DataFrame,
+    n_copies: int = 0,
 ) -> None:
+    """Add a loaded batch to the run's counts. Unchanged files are those seen before at
+    their path (touched, or found unchanged by size and time); copies are known bytes under
+    another name, so a first run reports no unchanged files."""
     files = frames["incoming_source_files"]
     status = Counter(files["status"].to_list())
     summary.counts.update(
@@ -58,7 +66,8 @@ def count_batch(
         files_new=status["loaded"],
         files_quarantined=status["quarantined"],
         files_duplicate=status["duplicate"],
-        files_skipped=n_known,
+        files_skipped=n_known - n_copies,
+        files_copies=n_copies,
         files_superseded=frames["incoming_superseded"].height,
         articles_loaded=frames["incoming_articles"].height,
         paragraphs_loaded=frames["incoming_paragraphs"].height,
@@ -84,6 +93,7 @@ def record_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, started_at: 
                 "n_files_seen": counts["files_seen"],
                 "n_files_new": counts["files_new"],
                 "n_files_skipped": counts["files_skipped"],
+                "n_files_copies": counts["files_copies"],
                 "n_files_quarantined": counts["files_quarantined"],
                 "n_files_superseded": counts["files_superseded"],
                 "n_files_duplicate": counts["files_duplicate"],

@@ -39,6 +39,7 @@ class ShapedBatch:
     frames: dict[str, pl.DataFrame]  # incoming_* frames for sql/load/
     dq: pl.DataFrame  # this batch's dq_results rows
     n_known: int  # files whose bytes the ledger already held
+    n_copies: int = 0  # of those, the ones at a path that did not hold them before
 
 
 def shape_batch(
@@ -77,7 +78,7 @@ def shape_batch(
         )
         results, rejected = outcome.results, outcome.rejected_articles
     frames = after_checks(frames, rejected, near, outlets, run_id, now)
-    return ShapedBatch(frames, results, len(batch.known))
+    return ShapedBatch(frames, results, len(batch.known), decision.copies)
 
 
 def _labels(frames: dict[str, pl.DataFrame]) -> dict[str, str]:

@@ -16,6 +16,7 @@ class BatchDecision:
     duplicate_of: dict[str, str] = field(default_factory=dict)  # file_id -> file_id
     superseded: set[str] = field(default_factory=set)  # earlier file_ids replaced at a path
     reinstated: list[str] = field(default_factory=list)  # superseded files seen again
+    copies: int = 0  # known bytes at a path that did not hold them: another name, not a change
 
 
 def decide_batch(
@@ -27,6 +28,8 @@ def decide_batch(
     decision = _decide_new(files, ledger.path_owner, ledger.loaded_text)
     for seen in known:
         previous = ledger.path_owner.get(seen.path)
+        if previous != seen.file_id:
+            decision.copies += 1
         if previous is not None and previous != seen.file_id:
             decision.superseded.add(previous)
         if ledger.status.get(seen.file_id) == "superseded":

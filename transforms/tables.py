@@ -102,6 +102,7 @@ TABLES: dict[str, pl.Schema] = {
         "n_paragraphs_loaded": pl.Int32(),
         "error": pl.String(),
         "n_files_dated_by_mtime": pl.Int32(),
+        "n_files_copies": pl.Int32(),
     }),
     "mentions": pl.Schema({
         "article_id": pl.String(),

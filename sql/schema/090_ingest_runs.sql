@@ -19,3 +19,7 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
 -- added with the seeds' sidecars: files of the run dated by their modification time (no
 -- sidecar gave a capture time), which dates their relative times by the clock of the copy
 ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS n_files_dated_by_mtime INTEGER DEFAULT 0;
+
+-- added with path accounting: files whose bytes an earlier file already had, under another
+-- name (not counted as unchanged: a first run has none of those)
+ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS n_files_copies INTEGER DEFAULT 0;

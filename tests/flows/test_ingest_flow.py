@@ -379,3 +379,18 @@ def test_the_seeds_carry_their_capture_times_and_a_file_without_one_is_counted(
         fresh_warehouse,
         "SELECT n_files_dated_by_mtime FROM ingest_runs ORDER BY started_at DESC LIMIT 1",
     ) == [(1,)]
+
+
+def test_a_first_run_has_no_unchanged_files_and_its_counts_add_up(
+    seeds_dir: Path, fresh_warehouse: Path
+) -> None:
+    seed = seeds_dir / "001_f54b83f48e2dd52d.txt"
+    (seeds_dir / "copy-of-001.txt").write_bytes(seed.read_bytes())
+    first = run_ingest(seeds_dir, fresh_warehouse)
+    assert (first["files_skipped"], first["files_copies"]) == (0, 1)
+    parts = ("files_new", "files_duplicate", "files_quarantined", "files_skipped", "files_copies")
+    assert first["files_seen"] == sum(first[p] for p in parts) == 6
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))
+    again = run_ingest(seeds_dir, fresh_warehouse)
+    assert (again["files_skipped"], again["files_copies"], again["files_new"]) == (6, 0, 0)
+    assert again["files_seen"] == sum(again[p] for p in parts)

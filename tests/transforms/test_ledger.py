@@ -62,6 +62,7 @@ def test_known_bytes_back_at_a_path_are_reinstated_and_replace_what_it_held() ->
     )
     decision = decide_batch([], [KnownFile("a.txt", "v1", 10, 0)], ledger)
     assert decision.reinstated == ["v1"] and decision.superseded == {"v2"}
+    assert decision.copies == 1  # a.txt did not hold v1's bytes: another name, not unchanged
     # Known bytes at the path they already own change nothing.
     same = decide_batch([], [KnownFile("a.txt", "v2", 10, 0)], ledger)
-    assert same.reinstated == [] and same.superseded == set()
+    assert same.reinstated == [] and same.superseded == set() and same.copies == 0
