@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 import platform
-from functools import cache
 from pathlib import Path
 
-from flows.settings import CuratedFiles
-from transforms.knowledge import Knowledge, knowledge_from
+from flows.settings import packaged_knowledge
 
 __all__ = ["machine_line", "packaged_knowledge", "write_section"]
 
@@ -50,9 +48,3 @@ def write_section(name: str, body: str) -> None:
     else:
         text = text.rstrip() + "\n\n" + block + "\n"
     BENCHMARKS.write_text(text, "utf-8")
-
-
-@cache
-def packaged_knowledge() -> Knowledge:
-    """The curated files the package ships, parsed as a run parses them."""
-    return knowledge_from(CuratedFiles().read("rules"))

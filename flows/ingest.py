@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-import os
 import sys
 import uuid
 from collections import deque
@@ -94,9 +93,7 @@ def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
     sizes = {
         row["path"]: (row["size_bytes"], row["mtime_ns"]) for row in known.iter_rows(named=True)
     }
-    # The warehouse and Prefect's state may live inside the seeds folder: never input.
-    state = [settings.warehouse.parent, Path(os.environ.get("PREFECT_HOME", settings.warehouse))]
-    found = discover_files(settings.seeds_dir, sizes, leave_out=state)
+    found = discover_files(settings.seeds_dir, sizes, leave_out=settings.state_dirs())
     logger = get_run_logger()
     for path, why in found.skipped:
         logger.warning("not reading %s: %s", path, why)

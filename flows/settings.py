@@ -6,10 +6,14 @@ import os
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from transforms.curated import CuratedTexts, check_recognition_mode
 
-__all__ = ["CuratedFiles", "Settings", "configure_prefect_home"]
+if TYPE_CHECKING:
+    from transforms.knowledge import Knowledge
+
+__all__ = ["CuratedFiles", "Settings", "configure_prefect_home", "packaged_knowledge"]
 
 DEFAULT_SEEDS_DIR = Path("seeds")
 DEFAULT_WAREHOUSE = Path("warehouse/newsdesk.duckdb")
@@ -92,6 +96,12 @@ class Settings:
     def __post_init__(self) -> None:
         check_recognition_mode(self.recognition)
 
+    def state_dirs(self) -> list[Path]:
+        """Folders newsdesk writes that are never input, even inside the seeds folder: the
+        warehouse's (with its Data Docs) and Prefect's home."""
+        home = os.environ.get("PREFECT_HOME")
+        return [self.warehouse.parent, *([Path(home)] if home else [])]
+
     @property
     def data_docs_dir(self) -> Path:
         """Great Expectations' Data Docs, rebuilt after each run, beside the warehouse."""
@@ -138,3 +148,11 @@ def configure_prefect_home(project_root: Path | None = None) -> None:
     # A new Prefect database on a busy machine can take longer than Prefect's 20 s to start
     # its ephemeral API server; a run should wait for it rather than fail.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+
+
+def packaged_knowledge() -> Knowledge:
+    """The curated files the package ships, parsed as a run parses them (for benchmarks and
+    tests; a run reads the files its settings name)."""
+    from transforms.knowledge import knowledge_from  # the parsers load only when asked
+
+    return knowledge_from(CuratedFiles().read("rules"))

@@ -109,7 +109,7 @@ def _seeds(settings: Settings) -> Iterator[Finding]:
     if not folder.is_dir():
         yield Finding("FAIL", "seeds", f"folder not found: {folder}")
         return
-    found = discover_files(folder, {})
+    found = discover_files(folder, {}, leave_out=settings.state_dirs())
     undated, too_large, bad = [], [], []
     for candidate in found.candidates:
         sidecar = candidate.path.with_name(candidate.path.name + SIDECAR_SUFFIX)

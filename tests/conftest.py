@@ -10,14 +10,13 @@ from typing import Any
 
 import pytest
 
-from flows.settings import CuratedFiles, configure_prefect_home
-from transforms.knowledge import knowledge_from
+from flows.settings import configure_prefect_home, packaged_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 EXPECTED = ROOT / "tests" / "golden" / "seeds_expected.json"
 # The curated files the package ships, parsed as a run parses them.
-KNOWLEDGE = knowledge_from(CuratedFiles().read("rules"))
+KNOWLEDGE = packaged_knowledge()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -46,7 +46,7 @@ class Knowledge:
             )
         return build_recogniser(self.texts.recognition, self.outlets)
 
-    @property
+    @cached_property
     def derivation_version(self) -> str:
         """What stored mentions are derived with: the registry and the recognition rules
         (or model). A change to either re-derives every article from its stored
