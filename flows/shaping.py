@@ -17,10 +17,20 @@ import polars as pl
 from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
 from flows.warehouse import query
-from transforms.batch import NearDuplicates, after_checks, load_frames_for, new_candidates, signed
-from transforms.ledger import LedgerRows, decide_batch
+from transforms.batch import (
+    STORED_MEMBERS,
+    NearDuplicates,
+    after_checks,
+    load_frames_for,
+    loading_edges,
+    new_candidates,
+    relabelled,
+    reset_articles,
+    signed,
+)
+from transforms.ledger import BatchDecision, LedgerRows, decide_batch
 from transforms.near_duplicates import Candidate as NearCandidate
-from transforms.near_duplicates import cluster
+from transforms.near_duplicates import Edge, similar_pairs
 from transforms.outlets import OutletRegistry
 from transforms.records import KnownFile, SourceFile
 
@@ -61,7 +71,7 @@ def shape_batch(
     )
     decision = decide_batch(batch.files, batch.known, ledger)
     new = new_candidates(batch.files, decision.status, batch.derived.signatures)
-    near = _clustered(con, new, signed(new))
+    near = _paired(con, new, signed(new))
     frames = load_frames_for(
         batch.files, batch.known, decision, near, batch.derived, batch.site_lines, run_id, now
     )
@@ -77,7 +87,8 @@ def shape_batch(
             frames["incoming_dropped_blocks"],
         )
         results, rejected = outcome.results, outcome.rejected_articles
-    frames = after_checks(frames, rejected, near, outlets, run_id, now)
+    frames = after_checks(frames, rejected, outlets, run_id, now)
+    frames = _labelled(con, frames, near, decision)
     return ShapedBatch(frames, results, len(batch.known), decision.copies)
 
 
@@ -127,10 +138,10 @@ def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> Extra
     )
 
 
-def _clustered(
+def _paired(
     con: duckdb.DuckDBPyConnection, new: list[NearCandidate], near: NearDuplicates
 ) -> NearDuplicates:
-    """The new articles' links to their copies, new and already stored."""
+    """The pairs of alike articles among the new ones and between new and stored ones."""
     if not new:
         return near
     pairs = query(
@@ -144,17 +155,47 @@ def _clustered(
         {"article_id": sorted({other for _, other in pairs if other not in new_ids})},
         schema={"article_id": pl.String},
     )
-    existing = [
-        NearCandidate(
-            row["article_id"],
-            row["outlet"],
-            np.asarray(row["minhash"], dtype=np.uint64),
-            row["group"],
-            row["story"],
-        )
-        for row in query(
+    stored = [
+        NearCandidate(article_id, np.asarray(minhash, dtype=np.uint64))
+        for article_id, minhash in query(
             con, "queries/candidate_signatures", frames={"candidate_ids": earlier}
-        ).iter_rows(named=True)
+        ).iter_rows()
     ]
-    links, stories = cluster(new, existing, pairs)
-    return replace(near, links=links, stories=stories)
+    return replace(near, edges=similar_pairs([*new, *stored], pairs))
+
+
+def _labelled(
+    con: duckdb.DuckDBPyConnection,
+    frames: dict[str, pl.DataFrame],
+    near: NearDuplicates,
+    decision: BatchDecision,
+) -> dict[str, pl.DataFrame]:
+    """Labels for the loading articles and for the stored ones whose clusters they change."""
+    edges = loading_edges(frames, near)
+    new = set(near.signatures["article_id"].to_list())
+    touched_articles = {a for e in edges for a in (e.article_id, e.other_id)} - new
+    touched_files = decision.superseded | set(decision.reinstated)
+    stored = pl.DataFrame(schema=STORED_MEMBERS)
+    if touched_articles or touched_files:
+        stored = query(
+            con,
+            "queries/near_duplicate_members",
+            frames={
+                "touched_articles": _ids("article_id", touched_articles),
+                "touched_files": _ids("file_id", touched_files),
+            },
+        )
+    reset = reset_articles(stored, decision)
+    reset_edges: list[Edge] = []
+    if reset:
+        pairs = query(
+            con,
+            "queries/near_duplicate_pairs_of",
+            frames={"reset_articles": _ids("article_id", reset)},
+        )
+        reset_edges = [Edge(*row) for row in pairs.iter_rows()]
+    return relabelled(frames, stored, decision, edges, reset, reset_edges)
+
+
+def _ids(column: str, ids: set[str]) -> pl.DataFrame:
+    return pl.DataFrame({column: sorted(ids)}, schema={column: pl.String})

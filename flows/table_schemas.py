@@ -28,6 +28,7 @@ _POLARS_TYPES = {
     "BIGINT": "pl.Int64()",
     "UBIGINT": "pl.UInt64()",
     "UTINYINT": "pl.UInt8()",
+    "DOUBLE": "pl.Float64()",
     "TIMESTAMP WITH TIME ZONE": 'pl.Datetime("us", "UTC")',
 }
 

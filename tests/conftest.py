@@ -100,29 +100,32 @@ def chromium() -> str:
     return found
 
 
-# What a table holds, without what differs by run (ids of runs, wall-clock times) or by
-# batch boundaries (which copy of a near-duplicate pair points at which).
-CONTENT = {
-    "source_files": "file_id, path, size_bytes, format, encoding, text_sha256, status, duplicate_of",
-    "articles": (
-        "article_id, file_id, position, kind, title, outlet, wire, authors, dateline, body, "
-        "n_words, is_current, coalesce(near_duplicate_group, article_id)"
-    ),
-    "paragraphs": "paragraph_id, article_id, position, kind, text",
-    "mentions": 'paragraph_id, actor_id, surface, start, "end"',
-    "quotes": "quote_id, speaker_actor_id, speaker_surface, text",
-    "quarantine": "path, reason, article_id",
-    "file_paths": "path, file_id",
-}
+# What differs by run and nothing else: the data-quality results (one validation per batch,
+# so as many as there were batches) and the runs themselves.
+PER_RUN_TABLES = {"dq_results", "latest_dq_results", "ingest_runs"}
+# Columns of times from the data, not from the clock.
+DATA_TIMES = {"captured_at", "published_at"}
 
 
 def table_checksums(warehouse: Path) -> dict[str, tuple[int, str]]:
+    """Every table's and view's row count and a digest of its rows, without what differs by
+    run (run ids, wall-clock times): equal for any two warehouses of the same files."""
+    import duckdb
+
     sums = {}
-    for table, columns in CONTENT.items():
-        ((count, digest),) = warehouse_rows(
-            warehouse,
-            f"SELECT count(*), md5(string_agg(row_text, '\n' ORDER BY row_text)) "
-            f"FROM (SELECT ({columns})::VARCHAR AS row_text FROM {table})",
-        )
-        sums[table] = (count, digest)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        columns: dict[str, list[str]] = {}
+        for table, column in con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " ORDER BY table_name, ordinal_position"
+        ).fetchall():
+            by_clock = column == "run_id" or (column.endswith("_at") and column not in DATA_TIMES)
+            if table not in PER_RUN_TABLES and not by_clock:
+                columns.setdefault(table, []).append(f'"{column}"')
+        for table, kept in columns.items():
+            ((count, digest),) = con.execute(
+                f"SELECT count(*), md5(coalesce(string_agg(row_text, '\n' ORDER BY row_text), ''))"
+                f" FROM (SELECT ({', '.join(kept)})::VARCHAR AS row_text FROM {table})"
+            ).fetchall()
+            sums[table] = (count, digest)
     return sums

@@ -21,24 +21,48 @@ from transforms.frames import (
     signature_frames,
     site_lines_frame,
 )
-from transforms.incoming import EARLIER_COPIES, FILE_IDS
+from transforms.incoming import FILE_IDS, NEAR_LABELS, table_schema
 from transforms.ledger import BatchDecision
-from transforms.near_duplicates import Candidate, Link, signature
+from transforms.near_duplicates import Candidate, Edge, Labels, Member, relabel, signature
 from transforms.outlets import OutletRegistry
 from transforms.records import KnownFile, SourceFile
 from transforms.site_chrome import PageLines
 
-__all__ = ["NearDuplicates", "after_checks", "load_frames_for", "new_candidates", "signed"]
+__all__ = [
+    "STORED_MEMBERS",
+    "NearDuplicates",
+    "after_checks",
+    "load_frames_for",
+    "loading_edges",
+    "new_candidates",
+    "relabelled",
+    "reset_articles",
+    "signed",
+]
+
+
+# The columns of queries/near_duplicate_members: stored articles whose labels may change.
+STORED_MEMBERS = pl.Schema({
+    "article_id": pl.String(),
+    "file_id": pl.String(),
+    "outlet": pl.String(),
+    "captured_at": pl.Datetime("us", "UTC"),
+    "is_current": pl.Boolean(),
+    "story": pl.String(),
+    "group": pl.String(),
+    "copy_of": pl.String(),
+    "similarity": pl.Float64(),
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class NearDuplicates:
-    """The batch's new articles' signatures and band keys, and the links clustering made."""
+    """The batch's new articles' signatures and band keys, and the pairs of alike articles
+    (new with new or with stored) that their candidates gave."""
 
     signatures: pl.DataFrame
     bands: pl.DataFrame
-    links: Mapping[str, Link] = field(default_factory=dict)
-    stories: Mapping[str, str] = field(default_factory=dict)
+    edges: Sequence[Edge] = field(default_factory=list)
 
 
 def new_candidates(
@@ -57,7 +81,7 @@ def new_candidates(
                 if aid in computed
                 else signature(article.body)
             )
-            new.append(Candidate(aid, article.outlet, minhash))
+            new.append(Candidate(aid, minhash))
     return new
 
 
@@ -77,7 +101,7 @@ def load_frames_for(
     now: datetime,
 ) -> dict[str, pl.DataFrame]:
     """Every incoming_* frame of the batch, before its articles are checked."""
-    frames = batch_frames(files, decision, near.links, near.signatures, run_id, now)
+    frames = batch_frames(files, decision, near.signatures, run_id, now)
     frames["incoming_bands"] = near.bands
     # A page's lines count towards its site's chrome once it loads (not a duplicate's).
     counted = [p for f, p in site_lines.items() if decision.status.get(f) == "loaded"]
@@ -87,9 +111,7 @@ def load_frames_for(
         derived_at=pl.lit(now, dtype=pl.Datetime("us", "UTC"))
     )
     frames["incoming_articles"] = frames["incoming_articles"].with_columns(
-        story_group=pl.col("article_id").replace_strict(
-            dict(near.stories), default=None, return_dtype=pl.String
-        )
+        story_group=pl.lit(None, dtype=pl.String)
     )
     seen_again = pl.DataFrame(
         [(k.path, k.file_id, k.size_bytes, k.mtime_ns, now) for k in known],
@@ -104,14 +126,12 @@ def load_frames_for(
 def after_checks(
     frames: dict[str, pl.DataFrame],
     rejected: Mapping[str, str],
-    near: NearDuplicates,
     outlets: OutletRegistry,
     run_id: str,
     now: datetime,
 ) -> dict[str, pl.DataFrame]:
     """The frames with the articles an error-severity check rejected moved to quarantine,
-    and what follows from the articles that load: their band keys, outlets and the labels
-    of the earlier copies they joined."""
+    and what follows from the articles that load: their band keys and outlets."""
     if rejected:
         frames = _quarantined(frames, rejected, run_id, now)
     loading = frames["incoming_articles"]["article_id"]
@@ -121,22 +141,87 @@ def after_checks(
     frames["incoming_outlets"] = outlet_frame(
         outlets, frames["incoming_articles"]["outlet"].drop_nulls().unique().to_list()
     )
-    frames["incoming_earlier_copies"] = _earlier_copies(near, set(loading.to_list()))
     return frames
 
 
-def _earlier_copies(near: NearDuplicates, loading: set[str]) -> pl.DataFrame:
-    """Labels for already-loaded articles that this batch brought their first copies of.
-    Their copies are always new articles: a link to one the gate rejected is dropped."""
-    rows = []
-    for aid in sorted((near.links.keys() | near.stories.keys()) - loading):
-        link = near.links.get(aid)
-        if link is not None and link.near_duplicate_of not in loading:
-            link = None
-        rows.append(
-            (aid, link and link.near_duplicate_of, link and link.group, near.stories.get(aid))
-        )
-    return pl.DataFrame(rows, schema=EARLIER_COPIES, orient="row")
+def loading_edges(frames: Mapping[str, pl.DataFrame], near: NearDuplicates) -> list[Edge]:
+    """The batch's pairs without the articles the checks rejected."""
+    new = set(near.signatures["article_id"].to_list())
+    loading = set(frames["incoming_articles"]["article_id"].to_list())
+    return [
+        e
+        for e in near.edges
+        if (e.article_id in loading or e.article_id not in new)
+        and (e.other_id in loading or e.other_id not in new)
+    ]
+
+
+def reset_articles(stored: pl.DataFrame, decision: BatchDecision) -> set[str]:
+    """Stored articles whose clusters are worked out again from their pairs: every article of
+    a story that this batch takes an article from (its file superseded) or gives one back
+    to (its file reinstated). stored: the rows of queries/near_duplicate_members."""
+    changed = decision.superseded | set(decision.reinstated)
+    named = stored.filter(pl.col("file_id").is_in(list(changed)))
+    stories = named["story"].drop_nulls().unique().implode()
+    return set(
+        stored.filter(pl.col("story").is_in(stories) | pl.col("file_id").is_in(list(changed)))[
+            "article_id"
+        ].to_list()
+    )
+
+
+def relabelled(
+    frames: dict[str, pl.DataFrame],
+    stored: pl.DataFrame,
+    decision: BatchDecision,
+    edges: Sequence[Edge],
+    reset: set[str],
+    reset_edges: Sequence[Edge],
+) -> dict[str, pl.DataFrame]:
+    """The frames with every label the batch sets: the new articles' and the stored
+    articles' whose clusters changed, and the new pairs to keep.
+
+    stored: queries/near_duplicate_members rows; edges: the batch's pairs (loading_edges);
+    reset: the articles whose clusters are worked out again (reset_articles) from
+    reset_edges, their stored pairs."""
+    articles = frames["incoming_articles"]
+    current = stored.filter(
+        (pl.col("is_current") & ~pl.col("file_id").is_in(list(decision.superseded)))
+        | pl.col("file_id").is_in(decision.reinstated)
+    )
+    old = [Member(**row) for row in current.drop("file_id", "is_current").iter_rows(named=True)]
+    new = [
+        Member(aid, outlet, captured_at)
+        for aid, outlet, captured_at in articles.select(
+            "article_id", "outlet", "captured_at"
+        ).iter_rows()
+    ]
+    labels = relabel([*old, *new], [*edges, *reset_edges], reset) if edges or reset else {}
+    frames["incoming_articles"] = articles.with_columns(
+        **{
+            column: pl.col("article_id").replace_strict(
+                {aid: getattr(label, column) for aid, label in labels.items()},
+                default=None,
+                return_dtype=pl.String,
+            )
+            for column in ("near_duplicate_of", "near_duplicate_group", "story_group")
+        }
+    )
+    changed = [
+        (m.article_id, label.near_duplicate_of, label.near_duplicate_group, label.story_group)
+        for m in old
+        if (label := labels.get(m.article_id, _UNLABELLED)) != Labels(m.copy_of, m.group, m.story)
+    ]
+    frames["incoming_near_labels"] = pl.DataFrame(changed, schema=NEAR_LABELS, orient="row")
+    frames["incoming_near_duplicate_pairs"] = pl.DataFrame(
+        [(e.article_id, e.other_id, e.similarity) for e in edges],
+        schema=table_schema("near_duplicate_pairs"),
+        orient="row",
+    )
+    return frames
+
+
+_UNLABELLED = Labels(None, None, None)
 
 
 def _quarantined(

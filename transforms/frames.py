@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 import numpy as np
@@ -11,7 +11,7 @@ import polars as pl
 
 from transforms.incoming import table_schema
 from transforms.ledger import BatchDecision
-from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, Link, band_keys
+from transforms.near_duplicates import NUM_PERM, SIGNATURE_SCHEME, band_keys
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, SourceFile
 from transforms.site_chrome import PageLines
@@ -50,7 +50,6 @@ WORDS = STORED_WORDS
 def batch_frames(
     files: list[SourceFile],
     decision: BatchDecision,
-    links: Mapping[str, Link],
     signatures: pl.DataFrame,
     run_id: str,
     now: datetime,
@@ -110,7 +109,7 @@ def batch_frames(
         dropped_rows += [(source.file_id, run_id, *block) for block in extraction.dropped]
         for article in extraction.articles:
             aid = article_id(source.file_id, article.position)
-            article_rows.append(_article_row(article, aid, source, links.get(aid), run_id))
+            article_rows.append(_article_row(article, aid, source, run_id))
             for i, p in enumerate(article.paragraphs):
                 paragraph_columns["paragraph_id"].append(paragraph_id(aid, i))
                 paragraph_columns["article_id"].append(aid)
@@ -218,9 +217,7 @@ def outlet_frame(registry: OutletRegistry, seen: list[str]) -> pl.DataFrame:
     ).unique("outlet_id", keep="first", maintain_order=True)
 
 
-def _article_row(
-    article: Article, aid: str, source: SourceFile, link: Link | None, run_id: str
-) -> dict[str, object]:
+def _article_row(article: Article, aid: str, source: SourceFile, run_id: str) -> dict[str, object]:
     published = article.published_at
     coverage = published or source.captured_at
     return {
@@ -243,8 +240,9 @@ def _article_row(
         "coverage_date_source": "published_at" if published else "captured_at",
         "body": article.body,
         "n_paragraphs": len(article.paragraphs),
-        "near_duplicate_of": link.near_duplicate_of if link else None,
-        "near_duplicate_group": link.group if link else None,
+        # Labelled once the batch's checks have said which articles load.
+        "near_duplicate_of": None,
+        "near_duplicate_group": None,
         "is_current": True,
         "run_id": run_id,
         "language": article.language,

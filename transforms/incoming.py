@@ -14,7 +14,7 @@ import polars as pl
 
 from transforms.tables import TABLES
 
-__all__ = ["EARLIER_COPIES", "FILE_IDS", "INCOMING", "table_schema"]
+__all__ = ["FILE_IDS", "INCOMING", "NEAR_LABELS", "table_schema"]
 
 
 def table_schema(table: str, *, without: Collection[str] = ()) -> pl.Schema:
@@ -23,8 +23,8 @@ def table_schema(table: str, *, without: Collection[str] = ()) -> pl.Schema:
 
 
 FILE_IDS = pl.Schema({"file_id": pl.String()})
-# Labels set on articles already stored, when a batch finds earlier copies of its articles.
-EARLIER_COPIES = pl.Schema({
+# Labels set again on articles already stored, when a batch changes their clusters.
+NEAR_LABELS = pl.Schema({
     name: table_schema("articles")[name]
     for name in ("article_id", "near_duplicate_of", "near_duplicate_group", "story_group")
 })  # fmt: skip
@@ -36,7 +36,8 @@ INCOMING: dict[str, pl.Schema] = {
     "incoming_superseded": FILE_IDS,  # files a batch replaces at their paths
     "incoming_reinstated": FILE_IDS,  # superseded files whose bytes came back
     "incoming_articles": table_schema("articles"),
-    "incoming_earlier_copies": EARLIER_COPIES,
+    "incoming_near_labels": NEAR_LABELS,
+    "incoming_near_duplicate_pairs": table_schema("near_duplicate_pairs"),
     "incoming_paragraphs": table_schema("paragraphs"),
     "incoming_signatures": table_schema("article_signatures"),
     "incoming_bands": table_schema("article_bands"),

@@ -10,8 +10,9 @@ candidate pairs into links and clusters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
 from datasketch import MinHash
@@ -21,11 +22,14 @@ __all__ = [
     "NUM_PERM",
     "SIGNATURE_SCHEME",
     "Candidate",
-    "Link",
+    "Edge",
+    "Labels",
+    "Member",
     "band_keys",
-    "cluster",
+    "relabel",
     "shingle_hashes",
     "signature",
+    "similar_pairs",
 ]
 
 # 5-word shingles: long enough that shared stock phrases ("said in a statement") do not
@@ -60,17 +64,40 @@ _inverse_powers = np.ones(1, dtype=np.uint64)
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """An article as the candidate search sees it: its MinHash."""
+
     article_id: str
-    outlet: str | None
     minhash: np.ndarray  # uint32 values, NUM_PERM of them
-    group: str | None = None  # an already-loaded article's same-outlet copy cluster
-    story: str | None = None  # an already-loaded article's cross-outlet story cluster
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
-    near_duplicate_of: str
-    group: str
+class Edge:
+    """Two articles whose estimated similarity reaches the threshold (article_id < other_id)."""
+
+    article_id: str
+    other_id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A current article of a story a batch touches, with the labels it has (none yet for a
+    new article)."""
+
+    article_id: str
+    outlet: str | None
+    captured_at: datetime
+    story: str | None = None
+    group: str | None = None
+    copy_of: str | None = None
+    similarity: float | None = None  # to copy_of
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    near_duplicate_of: str | None
+    near_duplicate_group: str | None
+    story_group: str | None
 
 
 def signature(text: str) -> np.ndarray:
@@ -135,71 +162,85 @@ def band_keys(minhash: np.ndarray) -> np.ndarray:
     return keys
 
 
-def cluster(
-    new: list[Candidate],
-    existing: list[Candidate],
-    pairs: Iterable[tuple[str, str]],
-) -> tuple[dict[str, Link], dict[str, str]]:
-    """Near-duplicate links (same outlet) and story ids (any outlet) for the new articles,
-    and for earlier articles that had none until a new copy of them came.
-
-    pairs: candidate (new article, other article) pairs sharing an LSH band; each is checked
-    against the threshold. Earlier articles come first in a cluster: an existing article's
-    group or story id is kept, else the first article of the cluster names it.
-    """
-    members = {c.article_id: c for c in [*existing, *new]}
-    order = {article_id: i for i, article_id in enumerate(members)}
-    new_ids = {c.article_id for c in new}
-    # Earlier articles loaded before any copy of them: labelled now, the way a copy in the
-    # same batch would have been.
-    unlinked = {c.article_id for c in existing if c.group is None} - new_ids
-    unclustered = {c.article_id for c in existing if c.story is None} - new_ids
+def similar_pairs(candidates: Iterable[Candidate], pairs: Iterable[tuple[str, str]]) -> list[Edge]:
+    """The candidate pairs (articles sharing an LSH band) whose signatures agree on at least
+    SIMILARITY_THRESHOLD of their values: the share of equal values estimates Jaccard."""
+    rows = {c.article_id: c.minhash for c in candidates}
     checked = sorted(
-        {tuple(sorted(p)) for p in pairs if p[0] != p[1] and p[0] in members and p[1] in members}
+        {(min(p), max(p)) for p in pairs if p[0] != p[1] and p[0] in rows and p[1] in rows}
     )
-    similar: list[tuple[str, str, float]] = []
-    if checked:
-        # Every pair scored at once: the share of equal signature values estimates Jaccard.
-        matrix = np.stack([c.minhash for c in members.values()])
-        left_rows = np.fromiter((order[left] for left, _ in checked), dtype=np.intp)
-        right_rows = np.fromiter((order[right] for _, right in checked), dtype=np.intp)
-        scores = (matrix[left_rows] == matrix[right_rows]).mean(axis=1)
-        similar = [
-            (left, right, float(score))
-            for (left, right), score in zip(checked, scores, strict=True)
-            if score >= SIMILARITY_THRESHOLD
-        ]
+    if not checked:
+        return []
+    order = {article_id: i for i, article_id in enumerate(rows)}
+    matrix = np.stack(list(rows.values()))
+    left = np.fromiter((order[a] for a, _ in checked), dtype=np.intp, count=len(checked))
+    right = np.fromiter((order[b] for _, b in checked), dtype=np.intp, count=len(checked))
+    scores = (matrix[left] == matrix[right]).mean(axis=1)
+    return [
+        Edge(a, b, float(score))
+        for (a, b), score in zip(checked, scores, strict=True)
+        if score >= SIMILARITY_THRESHOLD
+    ]
 
-    def same_outlet(a: str, b: str) -> bool:
-        outlet = members[a].outlet
-        return outlet is not None and outlet == members[b].outlet
 
-    copies = _UnionFind(order)
-    stories = _UnionFind(order)
+def relabel(
+    members: Sequence[Member], edges: Iterable[Edge], reset: Collection[str] = ()
+) -> dict[str, Labels]:
+    """Every member's labels: the stories (any outlet) and copy groups (same outlet) that
+    the edges and the members' existing labels join.
+
+    Members sharing a label were one cluster before the batch: they stay joined without
+    their edges. A member in `reset` (its story lost or regained an article) keeps nothing
+    but what `edges` gives it, so its story is worked out again from its stored edges.
+    Labels depend on cluster membership only, never on arrival: a cluster is named after
+    its first article by (captured_at, article_id), and an article is a copy of its most
+    similar same-outlet neighbour (ties to the first).
+    """
+    by_id = {m.article_id: m for m in members}
+    first = sorted(by_id, key=lambda a: (by_id[a].captured_at, a))
+    rank = {article_id: i for i, article_id in enumerate(first)}
+    stories, groups = _UnionFind(rank), _UnionFind(rank)
     best: dict[str, tuple[float, str]] = {}
-    for left, right, score in similar:
-        stories.union(left, right)
-        if same_outlet(left, right):
-            copies.union(left, right)
-            for this, other in ((left, right), (right, left)):
-                relinked = this in new_ids or this in unlinked
-                if relinked and score > best.get(this, (-1.0, ""))[0]:
-                    best[this] = (score, other)
-    links = {
-        article_id: Link(other, _name(copies.root(article_id), members, "group"))
-        for article_id, (_, other) in best.items()
-    }
-    story_ids = {
-        article_id: _name(stories.root(article_id), members, "story")
-        for article_id in sorted(new_ids | unclustered)
-        if stories.size(article_id) > 1
-    }
-    return links, story_ids
+    story_of_label: dict[str, str] = {}
+    group_of_label: dict[str, str] = {}
+    for m in members:
+        if m.article_id in reset:
+            continue
+        if m.story is not None:
+            stories.union(m.article_id, story_of_label.setdefault(m.story, m.article_id))
+        if m.group is not None:
+            groups.union(m.article_id, group_of_label.setdefault(m.group, m.article_id))
+            stories.union(m.article_id, group_of_label[m.group])
+        if m.copy_of in by_id:
+            # A label from before similarities were kept counts for less than any edge.
+            best[m.article_id] = (m.similarity or 0.0, m.copy_of)
 
+    def closer(this: str, other: str, similarity: float) -> bool:
+        known = best.get(this)
+        return known is None or (similarity, -rank[other]) > (known[0], -rank[known[1]])
 
-def _name(root: str, members: dict[str, Candidate], field: str) -> str:
-    known: str | None = getattr(members[root], field)
-    return known or root
+    for edge in edges:
+        a, b = edge.article_id, edge.other_id
+        if a not in by_id or b not in by_id:
+            continue
+        stories.union(a, b)
+        outlet = by_id[a].outlet
+        if outlet is None or outlet != by_id[b].outlet:
+            continue
+        groups.union(a, b)
+        for this, other in ((a, b), (b, a)):
+            if closer(this, other, edge.similarity):
+                best[this] = (edge.similarity, other)
+    labels = {}
+    for article_id in by_id:
+        in_group = groups.size(article_id) > 1
+        copy_of = best.get(article_id)
+        labels[article_id] = Labels(
+            near_duplicate_of=copy_of[1] if in_group and copy_of else None,
+            near_duplicate_group=groups.root(article_id) if in_group else None,
+            story_group=stories.root(article_id) if stories.size(article_id) > 1 else None,
+        )
+    return labels
 
 
 class _UnionFind:
@@ -219,8 +260,8 @@ class _UnionFind:
     def union(self, a: str, b: str) -> None:
         first, second = sorted((self.root(a), self.root(b)), key=self._order.__getitem__)
         if first != second:
-            self._parent[second] = first
             self._size[first] = self.size(first) + self.size(second)
+            self._parent[second] = first
 
     def size(self, item: str) -> int:
         return self._size.get(self.root(item), 1)

@@ -117,6 +117,11 @@ TABLES: dict[str, pl.Schema] = {
         "paragraph_id": pl.String(),
         "surface": pl.String(),
     }),
+    "near_duplicate_pairs": pl.Schema({
+        "article_id": pl.String(),
+        "other_id": pl.String(),
+        "similarity": pl.Float64(),
+    }),
     "outlets": pl.Schema({
         "outlet_id": pl.String(),
         "name": pl.String(),

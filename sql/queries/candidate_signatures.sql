@@ -1,5 +1,4 @@
--- one row per earlier article named in candidate_ids: what linking needs of it
-SELECT a.article_id, a.outlet, a.near_duplicate_group AS "group", a.story_group AS story, s.minhash
-FROM articles AS a
-JOIN article_signatures AS s USING (article_id)
+-- one row per earlier article named in candidate_ids: its signature, to score the pairs
+SELECT s.article_id, s.minhash
+FROM article_signatures AS s
 JOIN candidate_ids USING (article_id);

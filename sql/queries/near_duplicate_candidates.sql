@@ -1,5 +1,6 @@
 -- one row per (new article, other article) sharing LSH bands, at most $per_article per new
--- article, those sharing the most bands first: the likeliest copies. Each band bucket
+-- article, those sharing the most bands first: the likeliest copies. Articles no longer
+-- current count too: a pair with one is kept for the day its file comes back. Each band bucket
 -- contributes at most $per_bucket earlier articles (loads store no more than that; in a
 -- warehouse from before that cap, the newest), so a story run in hundreds of places costs
 -- bounded work.
@@ -10,7 +11,6 @@ earlier AS (
     SELECT b.article_id, b.band, b.band_key
     FROM article_bands AS b
     JOIN wanted_buckets USING (band, band_key)
-    JOIN articles AS a ON a.article_id = b.article_id AND a.is_current
     QUALIFY row_number() OVER (PARTITION BY b.band, b.band_key ORDER BY b.article_id DESC)
         <= $per_bucket
 ),

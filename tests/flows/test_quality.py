@@ -42,7 +42,6 @@ def clean() -> tuple[pl.DataFrame, pl.DataFrame]:
     frames = batch_frames(
         files,
         decide_batch(files, [], LedgerRows({}, {}, {})),
-        {},
         pl.DataFrame(schema=SIGNATURES),
         "run",
         NOW,

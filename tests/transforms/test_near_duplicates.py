@@ -1,22 +1,30 @@
-"""Near-duplicates: a revised copy links to its first version; other stories do not."""
+"""Near-duplicates: a revised copy links to its first version, other stories do not, and the
+labels are the same however the corpus arrives."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from itertools import combinations
 
 import numpy as np
 import pytest
 from datasketch import MinHash
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.near_duplicates import (
     MINHASH_SCHEME,
     NUM_PERM,
     Candidate,
-    Link,
+    Edge,
+    Labels,
+    Member,
     band_keys,
-    cluster,
+    relabel,
     shingle_hashes,
     signature,
+    similar_pairs,
 )
 
 STORY = " ".join(
@@ -25,6 +33,9 @@ STORY = " ".join(
 )
 REVISED = STORY.replace("Sentence 3 ", "Revised sentence 3 ").replace("Sentence 7", "Line 7")
 OTHER = " ".join(f"Paragraph {i} of a different report on markets and oil." for i in range(40))
+
+
+T0 = datetime(2025, 8, 1, tzinfo=UTC)
 
 
 def band_pairs(candidates: list[Candidate]) -> list[tuple[str, str]]:
@@ -36,49 +47,150 @@ def band_pairs(candidates: list[Candidate]) -> list[tuple[str, str]]:
     ]
 
 
-def test_revised_copy_links_both_ways_within_one_outlet() -> None:
-    new = [
-        Candidate("a:1", "Mint", signature(STORY)),
-        Candidate("a:2", "Mint", signature(REVISED)),
-        Candidate("a:3", "Mint", signature(OTHER)),
+def labels_of(texts: dict[str, tuple[str, str]]) -> dict[str, Labels]:
+    """One batch: article id -> (outlet, text), captured in id order."""
+    candidates = [Candidate(aid, signature(text)) for aid, (_, text) in texts.items()]
+    members = [
+        Member(aid, outlet, T0 + timedelta(hours=i))
+        for i, (aid, (outlet, _)) in enumerate(texts.items())
     ]
-    links, stories = cluster(new, [], band_pairs(new))
-    assert links["a:1"].near_duplicate_of == "a:2"
-    assert links["a:2"].near_duplicate_of == "a:1"
-    assert links["a:1"].group == links["a:2"].group == "a:1"
-    assert "a:3" not in links and "a:3" not in stories
+    return relabel(members, similar_pairs(candidates, band_pairs(candidates)))
+
+
+def test_revised_copy_links_both_ways_within_one_outlet() -> None:
+    labels = labels_of({"a:1": ("Mint", STORY), "a:2": ("Mint", REVISED), "a:3": ("Mint", OTHER)})
+    assert labels["a:1"] == Labels("a:2", "a:1", "a:1")
+    assert labels["a:2"] == Labels("a:1", "a:1", "a:1")
+    assert labels["a:3"] == Labels(None, None, None)
 
 
 def test_same_story_from_two_outlets_is_a_story_not_a_copy() -> None:
-    new = [
-        Candidate("a:1", "Mint", signature(STORY)),
-        Candidate("b:1", "Bloomberg", signature(STORY)),
-    ]
-    links, stories = cluster(new, [], band_pairs(new))
-    assert links == {}
-    assert stories == {"a:1": "a:1", "b:1": "a:1"}
-
-
-def test_new_copy_joins_the_clusters_of_an_earlier_batch() -> None:
-    existing = [Candidate("old:0", "Mint", signature(STORY), group="old:0", story="story-7")]
-    new = [Candidate("new:0", "Mint", signature(REVISED))]
-    links, stories = cluster(new, existing, band_pairs([*existing, *new]))
-    assert (links["new:0"].near_duplicate_of, links["new:0"].group) == ("old:0", "old:0")
-    assert stories == {"new:0": "story-7"}
-
-
-def test_an_earlier_article_alone_until_now_is_labelled_with_its_first_copy() -> None:
-    existing = [Candidate("old:0", "Mint", signature(STORY))]
-    new = [Candidate("new:0", "Mint", signature(REVISED))]
-    links, stories = cluster(new, existing, band_pairs([*existing, *new]))
-    assert links["old:0"] == Link("new:0", "old:0")
-    assert links["new:0"] == Link("old:0", "old:0")
-    assert stories == {"old:0": "old:0", "new:0": "old:0"}
+    labels = labels_of({"b:1": ("Bloomberg", STORY), "a:1": ("Mint", STORY)})
+    assert labels == {"b:1": Labels(None, None, "b:1"), "a:1": Labels(None, None, "b:1")}
 
 
 def test_pairs_below_the_threshold_are_dropped_even_when_offered() -> None:
-    new = [Candidate("a:1", "Mint", signature(STORY)), Candidate("a:2", "Mint", signature(OTHER))]
-    assert cluster(new, [], [("a:1", "a:2")]) == ({}, {})
+    candidates = [Candidate("a:1", signature(STORY)), Candidate("a:2", signature(OTHER))]
+    assert similar_pairs(candidates, [("a:1", "a:2")]) == []
+
+
+def test_a_cluster_is_named_after_its_first_capture_not_its_first_arrival() -> None:
+    old = Member("old", "Mint", T0 + timedelta(days=1), story="old", group="old", copy_of="mid",
+                 similarity=0.9)  # fmt: skip
+    mid = Member("mid", "Mint", T0 + timedelta(days=2), story="old", group="old", copy_of="old",
+                 similarity=0.9)  # fmt: skip
+    earliest = Member("new", "Mint", T0)  # captured before both, loaded after
+    labels = relabel([old, mid, earliest], [Edge("mid", "new", 0.95)])
+    assert labels["new"] == Labels("mid", "new", "new")
+    assert labels["mid"] == Labels("new", "new", "new")  # a closer copy came
+    assert labels["old"] == Labels("mid", "new", "new")
+
+
+def test_a_new_article_alike_two_clusters_merges_them() -> None:
+    a = Member("a", "Mint", T0, story="a", group="a", copy_of="b", similarity=0.8)
+    b = Member("b", "Mint", T0, story="a", group="a", copy_of="a", similarity=0.8)
+    c = Member("c", "Mint", T0 + timedelta(1), story="c", group="c", copy_of="d", similarity=0.7)
+    d = Member("d", "Mint", T0 + timedelta(1), story="c", group="c", copy_of="c", similarity=0.7)
+    bridge = Member("e", "Mint", T0 + timedelta(2))
+    labels = relabel([a, b, c, d, bridge], [Edge("b", "e", 0.5), Edge("d", "e", 0.6)])
+    assert {label.near_duplicate_group for label in labels.values()} == {"a"}
+    assert labels["e"].near_duplicate_of == "d"
+
+
+def test_a_story_that_loses_an_article_splits_again() -> None:
+    members = [Member(aid, "Mint", T0 + timedelta(hours=i)) for i, aid in enumerate("abc")]
+    edges = [Edge("a", "b", 0.6), Edge("b", "c", 0.6)]
+    joined = relabel(members, edges)
+    assert {label.story_group for label in joined.values()} == {"a"}
+    stored = [
+        replace(m, story=joined[m.article_id].story_group, group=joined[m.article_id].near_duplicate_group,
+                copy_of=joined[m.article_id].near_duplicate_of, similarity=0.6)
+        for m in members if m.article_id != "b"
+    ]  # fmt: skip
+    split = relabel(stored, edges, reset={"a", "c"})
+    assert split == {"a": Labels(None, None, None), "c": Labels(None, None, None)}
+
+
+# A corpus as a graph: articles of two outlets, alike pairs with similarities.
+Graph = tuple[list[str | None], list[int], dict[tuple[str, str], float], list[str], list[int]]
+ARTICLE_IDS = [f"{i:02d}" for i in range(12)]
+graphs = st.tuples(
+    st.lists(st.sampled_from(["Mint", "Post", None]), min_size=12, max_size=12),
+    st.lists(st.integers(0, 5), min_size=12, max_size=12),  # capture day
+    st.dictionaries(
+        st.tuples(st.sampled_from(ARTICLE_IDS), st.sampled_from(ARTICLE_IDS)).filter(
+            lambda p: p[0] < p[1]
+        ),
+        st.sampled_from([0.4, 0.5, 0.75, 1.0]),
+        max_size=20,
+    ),
+    st.permutations(ARTICLE_IDS),
+    st.lists(st.integers(1, 12), min_size=1, max_size=6),  # batch sizes
+)
+
+
+def in_batches(
+    outlets: list[str | None], days: list[int], pairs: dict[tuple[str, str], float],
+    arrival: list[str], sizes: list[int],
+) -> dict[str, Labels]:  # fmt: skip
+    """Labels after loading the articles batch by batch, each batch seeing the stored labels
+    of the clusters its pairs touch, as the ingest does."""
+    stored: dict[str, Labels] = {}
+    loaded: list[str] = []
+    position = 0
+    for size in [*sizes, len(arrival)]:
+        batch, position = arrival[position : position + size], position + size
+        if not batch:
+            break
+        edges = [
+            Edge(a, b, s) for (a, b), s in pairs.items()
+            if (a in batch or b in batch) and {a, b} <= {*loaded, *batch}
+        ]  # fmt: skip
+        members = [member(aid, outlets, days, stored.get(aid), pairs) for aid in loaded]
+        members += [member(aid, outlets, days, None, pairs) for aid in batch]
+        stored |= relabel(members, edges)
+        loaded += batch
+    return stored
+
+
+def member(
+    aid: str, outlets: list[str | None], days: list[int], label: Labels | None,
+    pairs: dict[tuple[str, str], float],
+) -> Member:  # fmt: skip
+    at = T0 + timedelta(days=days[int(aid)])
+    if label is None:
+        return Member(aid, outlets[int(aid)], at)
+    copy_of = label.near_duplicate_of
+    similarity = pairs[min(aid, copy_of), max(aid, copy_of)] if copy_of else None
+    return Member(aid, outlets[int(aid)], at, label.story_group, label.near_duplicate_group,
+                  copy_of, similarity)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs)
+def test_labels_are_the_same_however_the_corpus_is_cut_into_batches(graph: Graph) -> None:
+    outlets, days, pairs, arrival, sizes = graph
+    at_once = in_batches(outlets, days, pairs, sorted(ARTICLE_IDS), [len(ARTICLE_IDS)])
+    assert in_batches(outlets, days, pairs, arrival, sizes) == at_once
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs, st.sampled_from(ARTICLE_IDS))
+def test_labels_after_an_article_leaves_are_those_of_a_corpus_without_it(
+    graph: Graph, leaving: str
+) -> None:
+    outlets, days, pairs, arrival, sizes = graph
+    stored = in_batches(outlets, days, pairs, arrival, sizes)
+    story = stored[leaving].story_group
+    reset = {a for a, label in stored.items() if story and label.story_group == story} - {leaving}
+    staying = [a for a in ARTICLE_IDS if a != leaving]
+    members = [member(a, outlets, days, stored[a], pairs) for a in staying]
+    edges = [
+        Edge(a, b, s) for (a, b), s in pairs.items() if reset & {a, b} and leaving not in (a, b)
+    ]
+    after = {**{a: stored[a] for a in staying}, **relabel(members, edges, reset)}
+    without = {k: v for k, v in pairs.items() if leaving not in k}
+    assert after == in_batches(outlets, days, without, staying, [len(staying)])
 
 
 def polynomial_shingle_hashes(text: str) -> list[int]:

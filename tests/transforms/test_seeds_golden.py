@@ -109,22 +109,26 @@ def test_near_duplicate_pair_is_linked_and_distinct_stories_are_not(
 ) -> None:
     from itertools import combinations
 
-    from transforms.near_duplicates import Candidate, cluster, signature
+    from transforms.near_duplicates import Candidate, Member, relabel, signature, similar_pairs
 
-    candidates = [
-        Candidate(f"{case['file'][:3]}#{case['position']}", article.outlet, signature(article.body))
+    found = {
+        f"{case['file'][:3]}#{case['position']}": articles_of(case["file"])[case["position"]]
         for case in CASES
-        for article in [articles_of(case["file"])[case["position"]]]
-    ]
-    every_pair = [(a.article_id, b.article_id) for a, b in combinations(candidates, 2)]
-    links, stories = cluster(candidates, [], every_pair)
-    linked = {
-        article: [int(link.near_duplicate_of.split("#")[1])] for article, link in links.items()
     }
+    candidates = [Candidate(aid, signature(article.body)) for aid, article in found.items()]
+    members = [Member(aid, article.outlet, CAPTURED_AT) for aid, article in found.items()]
+    every_pair = [(a.article_id, b.article_id) for a, b in combinations(candidates, 2)]
+    labels = relabel(members, similar_pairs(candidates, every_pair))
+    linked = {
+        article: [int(label.near_duplicate_of.split("#")[1])]
+        for article, label in labels.items()
+        if label.near_duplicate_of
+    }
+    stories = {article for article, label in labels.items() if label.story_group}
     wanted = {
         f"{case['file'][:3]}#{case['position']}": case["near_duplicate_of"]
         for case in expected["articles"]
         if "near_duplicate_of" in case
     }
     assert linked == wanted
-    assert set(stories) == set(wanted)  # no story is shared across outlets in the seeds
+    assert stories == set(wanted)  # no story is shared across outlets in the seeds

@@ -1,0 +1,87 @@
+"""Same files, same warehouse: every table and view is a function of the files alone, not of
+how many workers read them, how the batches were cut, in what order or in how many runs the
+files arrived."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.stories import StoryFile, write_story_corpus
+from tests.conftest import table_checksums, warehouse_rows
+
+STORIES = 24
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[StoryFile]]:
+    out = tmp_path_factory.mktemp("stories")
+    return out, write_story_corpus(out, STORIES, seed=5)
+
+
+def ingest_in_rounds(
+    files: list[StoryFile], into: Path, warehouse: Path, rounds: list[list[StoryFile]],
+    workers: int,
+) -> None:  # fmt: skip
+    """Copy each round's files (times kept) into the seeds folder, then ingest."""
+    from flows.ingest import ingest_flow
+
+    into.mkdir()
+    for batch in rounds:
+        for file in batch:
+            for source in (file.path, file.path.with_name(file.path.name + ".meta.json")):
+                shutil.copy2(source, into / source.name)
+        ingest_flow(str(into), str(warehouse), workers=workers)
+
+
+def test_the_corpus_has_clusters_of_several_kinds(corpus: tuple[Path, list[StoryFile]]) -> None:
+    _, files = corpus
+    sizes = [sum(f.story == s for f in files) for s in range(STORIES)]
+    outlets = [len({f.outlet for f in files if f.story == s}) for s in range(STORIES)]
+    assert 1 in sizes and max(sizes) >= 3  # lone stories and clusters
+    assert max(outlets) >= 2  # stories run at more than one outlet
+
+
+@pytest.mark.parametrize(
+    ("workers", "batch_files", "rounds", "seed"),
+    [
+        (2, 7, 1, None),  # two extraction workers, many small batches
+        (1, 5, 1, None),  # one worker, batches of five
+        (1, 4, 3, 1),  # three runs, the files in shuffled order
+        (1, 1000, 2, 2),  # two runs of one batch each, shuffled
+    ],
+    ids=["workers-2-batch-7", "batch-5", "three-runs-shuffled", "two-runs-shuffled"],
+)
+def test_tables_and_views_equal_a_single_run_of_the_same_files(
+    corpus: tuple[Path, list[StoryFile]],
+    tmp_path: Path,
+    prefect_api: None,
+    monkeypatch: pytest.MonkeyPatch,
+    workers: int,
+    batch_files: int,
+    rounds: int,
+    seed: int | None,
+) -> None:
+    _, files = corpus
+    ingest_in_rounds(files, tmp_path / "one", tmp_path / "one.duckdb", [files], workers=1)
+    monkeypatch.setenv("NEWSDESK_BATCH_FILES", str(batch_files))
+    order = list(files)
+    if seed is not None:
+        random.Random(seed).shuffle(order)
+    cut = [order[i::rounds] for i in range(rounds)]
+    ingest_in_rounds(files, tmp_path / "cut", tmp_path / "cut.duckdb", cut, workers=workers)
+
+    one, cut_sums = (
+        table_checksums(tmp_path / "one.duckdb"),
+        table_checksums(tmp_path / "cut.duckdb"),
+    )
+    assert {t for t in one if one[t] != cut_sums[t]} == set()
+    # Not vacuous: the corpus's copies are labelled, across outlets too.
+    ((copies, stories),) = warehouse_rows(
+        tmp_path / "cut.duckdb",
+        "SELECT count(near_duplicate_of), count(DISTINCT story_group) FROM articles",
+    )
+    assert copies > 0 and stories > 0
