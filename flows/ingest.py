@@ -46,6 +46,7 @@ from flows.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.curated import CuratedTexts
 from transforms.frames import signature_frames
+from transforms.incoming import INCOMING
 from transforms.knowledge import Knowledge, knowledge_from
 from transforms.near_duplicates import SIGNATURE_SCHEME, signature
 from transforms.site_chrome import SITE_LINES_KEPT, KnownSiteLines
@@ -97,6 +98,12 @@ def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
     logger = get_run_logger()
     for path, why in found.skipped:
         logger.warning("not reading %s: %s", path, why)
+    skipped = pl.DataFrame(
+        [(path, why, datetime.now(UTC)) for path, why in found.skipped],
+        schema=INCOMING["incoming_skipped_paths"],
+        orient="row",
+    )
+    load_frames(con, {"incoming_skipped_paths": skipped}, "skipped")
     return found
 
 
@@ -208,7 +215,11 @@ def ingest_flow(
         prepare_warehouse(con)
         try:
             found = discover(settings, con)
-            summary.counts.update(files_seen=found.n_seen, files_skipped=found.n_unchanged)
+            summary.counts.update(
+                files_seen=found.n_seen + len(found.skipped),
+                files_skipped=found.n_unchanged,
+                files_not_read=len(found.skipped),
+            )
             # Every loaded content's id, so a renamed copy is not extracted again; a run with
             # nothing to read does not need them.
             inputs = _extraction_inputs(con, settings, curated, bool(found.candidates))

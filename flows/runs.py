@@ -28,6 +28,7 @@ COUNTER_LABELS = {
     "files_superseded": "earlier versions superseded",
     "files_duplicate": "duplicates of loaded pages",
     "files_quarantined": "files quarantined",
+    "files_not_read": "paths not read (not pages)",
     "files_dated_by_mtime": "files dated by modification time",
     "articles_loaded": "articles loaded",
     "paragraphs_loaded": "paragraphs loaded",
@@ -100,6 +101,7 @@ def record_run(con: duckdb.DuckDBPyConnection, summary: RunSummary, started_at: 
                 "n_articles_loaded": counts["articles_loaded"],
                 "n_paragraphs_loaded": counts["paragraphs_loaded"],
                 "n_files_dated_by_mtime": counts["files_dated_by_mtime"],
+                "n_files_not_read": counts["files_not_read"],
                 "error": summary.error,
             }
         ],

@@ -120,6 +120,7 @@ STEPS: dict[str, tuple[str, ...]] = {
     "derive_reset": ("derive_reset",),
     "derive": ("derive",),
     "record_run": ("record_run",),
+    "skipped": ("skipped",),
 }
 _INCOMING_NAME = re.compile(r"\bincoming_[a-z_]+\b")
 

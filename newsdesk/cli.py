@@ -7,9 +7,13 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flows.settings import Settings, configure_prefect_home
 from newsdesk.tables import print_table, table_text
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = ["main"]
 
@@ -252,11 +256,30 @@ def _status(args: argparse.Namespace) -> int:
             frame = query(con, name)
             print(f"\n{title}:")
             print(table_text(frame) if frame.height else "  none")
+        _print_paths(con)
     index = settings.data_docs_dir / "index.html"
     print(
         f"\nData Docs: {index if index.exists() else 'none yet (built by a run that checks rows)'}"
     )
     return 0
+
+
+# Paths listed by `status`; the rest are a query away (the hint says which).
+PATHS_SHOWN = 20
+
+
+def _print_paths(con: duckdb.DuckDBPyConnection) -> None:
+    from flows.warehouse import query
+
+    counts = query(con, "queries/path_outcome_counts")
+    print("\nPaths under the seeds folder, by outcome:")
+    print(table_text(counts) if counts.height else "  none")
+    not_loaded = query(con, "queries/paths_not_loaded", {"limit": PATHS_SHOWN + 1})
+    print("\nPaths not loaded (newest first):")
+    print(table_text(not_loaded.head(PATHS_SHOWN)) if not_loaded.height else "  none")
+    if not_loaded.height > PATHS_SHOWN:
+        every = "SELECT * FROM path_outcomes WHERE outcome <> 'loaded'"
+        print(f'  … all of them: newsdesk sql "{every}"')
 
 
 def _sql(args: argparse.Namespace) -> int:

@@ -54,5 +54,7 @@ INCOMING: dict[str, pl.Schema] = {
     "incoming_derived": table_schema("actor_derivations"),
     # the run's own rows (sql/record_run/)
     "incoming_run": table_schema("ingest_runs"),
+    # the paths a run's discovery passed over (sql/skipped/)
+    "incoming_skipped_paths": table_schema("skipped_paths"),
     "incoming_dq_results": table_schema("dq_results"),
 }

@@ -103,6 +103,7 @@ TABLES: dict[str, pl.Schema] = {
         "error": pl.String(),
         "n_files_dated_by_mtime": pl.Int32(),
         "n_files_copies": pl.Int32(),
+        "n_files_not_read": pl.Int32(),
     }),
     "mentions": pl.Schema({
         "article_id": pl.String(),
@@ -159,6 +160,11 @@ TABLES: dict[str, pl.Schema] = {
         "line": pl.String(),
         "files": pl.Int32(),
         "last_seen_at": pl.Datetime("us", "UTC"),
+    }),
+    "skipped_paths": pl.Schema({
+        "path": pl.String(),
+        "reason": pl.String(),
+        "seen_at": pl.Datetime("us", "UTC"),
     }),
     "source_files": pl.Schema({
         "file_id": pl.String(),

@@ -23,3 +23,7 @@ ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS n_files_dated_by_mtime INTEGER 
 -- added with path accounting: files whose bytes an earlier file already had, under another
 -- name (not counted as unchanged: a first run has none of those)
 ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS n_files_copies INTEGER DEFAULT 0;
+
+-- added with path accounting: paths not read at all (not pages by name, pipes, links leading
+-- outside, unreadable folders), listed in skipped_paths; n_files_seen counts them too
+ALTER TABLE ingest_runs ADD COLUMN IF NOT EXISTS n_files_not_read INTEGER DEFAULT 0;
