@@ -42,6 +42,7 @@ from flows.quality import QualityGate, parse_policy
 from flows.runs import COUNTER_LABELS, RunSummary, count_batch, record_run, run_markdown
 from flows.settings import Settings
 from flows.shaping import CANDIDATES_PER_BUCKET, ShapedBatch, shape_batch
+from flows.sources import RETRIED_REASONS
 from flows.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.curated import CuratedTexts
@@ -90,7 +91,7 @@ def resign_stale_signatures(con: duckdb.DuckDBPyConnection) -> int:
 
 @task(name="discover new files", cache_policy=NO_CACHE)
 def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
-    known = query(con, "queries/known_paths")
+    known = query(con, "queries/known_paths", {"retried_reasons": list(RETRIED_REASONS)})
     sizes = {
         row["path"]: (row["size_bytes"], row["mtime_ns"]) for row in known.iter_rows(named=True)
     }
@@ -296,7 +297,8 @@ def _extraction_inputs(
     read needs neither."""
     if not has_candidates:
         return ExtractionInputs(frozenset(), settings.max_file_bytes, curated)
-    known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
+    known = query(con, "queries/known_file_ids", {"retried_reasons": list(RETRIED_REASONS)})
+    known_ids = frozenset(known["file_id"].to_list())
     lines = query(con, "queries/known_site_lines")
     site_lines = KnownSiteLines.of(lines["line_key"].to_numpy(), lines["files"].to_numpy())
     return ExtractionInputs(known_ids, settings.max_file_bytes, curated, site_lines)

@@ -124,13 +124,15 @@ def _ledger_keys(batch: ExtractedBatch) -> dict[str, pl.DataFrame]:
 def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> ExtractedBatch:
     """Extraction may run ahead of loading (parallel workers): bytes that another batch has
     loaded since are one more name for known content, not a new file."""
-    loaded = [f for f in batch.files if f.file_id in known]
+    # (Bytes quarantined before are read again only when their cause may have gone.)
+    loaded = [f for f in batch.files if known.get(f.file_id, "quarantined") != "quarantined"]
     if not loaded:
         return batch
+    ids = {f.file_id for f in loaded}
     return ExtractedBatch(
         derived=batch.derived,
-        site_lines={f: lines for f, lines in batch.site_lines.items() if f not in known},
-        files=[f for f in batch.files if f.file_id not in known],
+        site_lines={f: lines for f, lines in batch.site_lines.items() if f not in ids},
+        files=[f for f in batch.files if f.file_id not in ids],
         known=[
             *batch.known,
             *(KnownFile(f.path, f.file_id, f.size_bytes, f.mtime_ns) for f in loaded),

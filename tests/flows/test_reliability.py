@@ -304,3 +304,46 @@ def test_sigterm_stops_a_run_within_seconds_recorded_as_interrupted(tmp_path: Pa
     assert (status, error) == ("interrupted", "SIGTERM")
     stored = warehouse_rows(warehouse, "SELECT count(*) FROM articles")[0][0]
     assert 0 < stored == loaded  # what was committed stays, and the run counts it
+
+
+def test_files_quarantined_for_a_cause_outside_them_load_once_it_has_gone(
+    seeds_dir: Path, fresh_warehouse: Path, prefect_api: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path as PathType
+
+    monkeypatch.setenv("NEWSDESK_WORKERS", "1")  # read in this process, where the fault is
+    monkeypatch.setenv("NEWSDESK_MAX_FILE_BYTES", "10000")
+    locked = seeds_dir / "002_4a31ad2e6b7b95ce.txt"
+    assert locked.exists()
+    read_bytes = PathType.read_bytes
+
+    def denied(path: PathType) -> bytes:
+        if path.name == locked.name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(PathType, "read_bytes", denied)
+    first = run_ingest(seeds_dir, fresh_warehouse)
+    assert (first["files_new"], first["files_quarantined"]) == (2, 3)
+    outcomes = (
+        "SELECT path, outcome, reason FROM path_outcomes WHERE outcome <> 'loaded' ORDER BY 1"
+    )
+    assert warehouse_rows(fresh_warehouse, outcomes) == [
+        ("000_eb01c3e6e5101ef2.txt", "quarantined", "too_large"),
+        (locked.name, "quarantined", "unreadable"),
+        ("004_ff7a71e922133832.txt", "quarantined", "too_large"),
+    ]
+    # Nothing changed: looked at again, still quarantined, no second row for the same cause.
+    again = run_ingest(seeds_dir, fresh_warehouse)
+    assert (again["files_new"], again["files_quarantined"]) == (0, 3)
+    assert warehouse_rows(fresh_warehouse, "SELECT count(*) FROM quarantine") == [(3,)]
+    # The permission fixed and the cap raised: all five load, nothing left quarantined.
+    monkeypatch.setattr(PathType, "read_bytes", read_bytes)
+    monkeypatch.setenv("NEWSDESK_MAX_FILE_BYTES", str(20 * 2**20))
+    fixed = run_ingest(seeds_dir, fresh_warehouse)
+    assert (fixed["files_new"], fixed["files_quarantined"]) == (3, 0)
+    assert warehouse_rows(fresh_warehouse, outcomes) == []
+    assert warehouse_rows(
+        fresh_warehouse, "SELECT count(DISTINCT file_id) FROM articles WHERE is_current"
+    ) == [(5,)]
+    assert run_ingest(seeds_dir, fresh_warehouse)["files_new"] == 0
