@@ -16,6 +16,7 @@ import polars as pl
 
 from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
+from flows.sources import RETRIED_REASONS
 from flows.warehouse import query
 from transforms.batch import (
     STORED_MEMBERS,
@@ -63,7 +64,12 @@ def shape_batch(
     # The ledger rows this batch touches only: per-batch cost stays flat as the corpus grows.
     keys = _ledger_keys(batch)
     known_status = dict(query(con, "queries/file_statuses", frames=keys).iter_rows())
-    batch = _without_loaded_since(batch, known_status)
+    retried = set(
+        query(con, "queries/retried_file_ids", {"retried_reasons": list(RETRIED_REASONS)}, keys)[
+            "file_id"
+        ].to_list()
+    )
+    batch = _without_loaded_since(batch, known_status, retried)
     ledger = LedgerRows(
         status=known_status,
         path_owner=dict(query(con, "queries/path_owners", frames=keys).iter_rows()),
@@ -121,11 +127,13 @@ def _ledger_keys(batch: ExtractedBatch) -> dict[str, pl.DataFrame]:
     }
 
 
-def _without_loaded_since(batch: ExtractedBatch, known: dict[str, str]) -> ExtractedBatch:
+def _without_loaded_since(
+    batch: ExtractedBatch, known: dict[str, str], retried: set[str]
+) -> ExtractedBatch:
     """Extraction may run ahead of loading (parallel workers): bytes that another batch has
-    loaded since are one more name for known content, not a new file."""
-    # (Bytes quarantined before are read again only when their cause may have gone.)
-    loaded = [f for f in batch.files if known.get(f.file_id, "quarantined") != "quarantined"]
+    recorded since are one more name for known content, not a new file. (Bytes quarantined
+    for a cause outside them are read again on purpose.)"""
+    loaded = [f for f in batch.files if f.file_id in known and f.file_id not in retried]
     if not loaded:
         return batch
     ids = {f.file_id for f in loaded}

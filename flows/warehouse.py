@@ -22,6 +22,7 @@ from flows.sqlfiles import sql_files, statement
 from transforms.incoming import INCOMING
 
 __all__ = [
+    "DiskFull",
     "WarehouseBusy",
     "WarehouseMissing",
     "apply_schema",
@@ -159,10 +160,30 @@ def load_frames(
         con.execute("COMMIT")
     except BaseException as exc:
         _roll_back(con, exc)
+        if isinstance(exc, duckdb.Error) and _NO_SPACE in str(exc):
+            raise DiskFull(_disk_full_reason(str(exc))) from exc
         raise
     finally:
         for name in frames:
             con.unregister(name)
+
+
+class DiskFull(OSError):
+    """The warehouse's disk filled during a write: the transaction was undone."""
+
+
+# What the operating system says (ENOSPC) inside DuckDB's message of a write that failed.
+_NO_SPACE = "No space left on device"
+_WRITTEN_FILE = re.compile(r'Could not write file "([^"]+)"')
+
+
+def _disk_full_reason(message: str) -> str:
+    where = _WRITTEN_FILE.search(message)
+    file = f" ({where.group(1)})" if where else ""
+    return (
+        f"the disk holding the warehouse is full{file}: this batch was not written and the "
+        "batches before it are kept; free some space and run again to finish"
+    )
 
 
 def _check_frames(step: str, frames: Mapping[str, pl.DataFrame], reads: frozenset[str]) -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -57,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     _warehouse_option(ingest)
     _worker_options(ingest)
+    ingest.add_argument(
+        "--traceback",
+        action="store_true",
+        help="print the tracebacks of failed task runs on the terminal too (the Prefect UI "
+        "always has them)",
+    )
     ingest.set_defaults(handler=_ingest)
 
     serve = commands.add_parser(
@@ -152,19 +161,28 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise ValueError(f"--workers {args.workers}: at least 1")
     configure_prefect_home()
-    from newsdesk.local_server import ensure_api
+    from newsdesk.local_server import ensure_api, private_api
 
-    api = ensure_api(say=lambda line: print(line, file=sys.stderr))
-    where = f"Prefect at {api.removesuffix('/api')}" if api else "a temporary Prefect API"
-    print(f"ingesting {settings.seeds_dir} (flow runs on {where})…", file=sys.stderr)
-    from flows.ingest import ingest_flow  # prefect is imported only by commands that run flows
+    own_server = os.environ.get("NEWSDESK_PREFECT_SERVER") == "off"
+    server: contextlib.AbstractContextManager[str | None] = (
+        private_api()
+        if own_server and not os.environ.get("PREFECT_API_URL")
+        else contextlib.nullcontext(ensure_api(say=lambda line: print(line, file=sys.stderr)))
+    )
+    with server as api:
+        where = f"Prefect at {api.removesuffix('/api')}" if api else "a temporary Prefect API"
+        print(f"ingesting {settings.seeds_dir} (flow runs on {where})…", file=sys.stderr)
+        # prefect is imported only by commands that run flows
+        from flows.ingest import ingest_flow
 
-    run = ingest_flow
-    if args.dask_address:
-        from flows.runners import dask_runner
+        if not args.traceback:
+            _terminal_without_tracebacks()
+        run = ingest_flow
+        if args.dask_address:
+            from flows.runners import dask_runner
 
-        run = ingest_flow.with_options(task_runner=dask_runner(address=args.dask_address))
-    summary = run(str(settings.seeds_dir), str(settings.warehouse), workers=args.workers)
+            run = ingest_flow.with_options(task_runner=dask_runner(address=args.dask_address))
+        summary = run(str(settings.seeds_dir), str(settings.warehouse), workers=args.workers)
     print(f"ingest run {summary['run_id'][:12]} {summary['status']} → {settings.warehouse}")
     from flows.runs import COUNTER_LABELS
 
@@ -312,6 +330,35 @@ def _report(args: argparse.Namespace) -> int:
     page = write_report(settings.warehouse, Path(args.out).resolve())
     print(f"report written: {page}")
     return 0
+
+
+class _WithoutTraceback(logging.Formatter):
+    """A formatter that leaves out a record's traceback, for the terminal only: the record
+    keeps it for the other handlers (Prefect's API log)."""
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self._inner = inner
+
+    def format(self, record: logging.LogRecord) -> str:
+        kept = record.exc_info, record.exc_text
+        record.exc_info, record.exc_text = None, None
+        try:
+            return self._inner.format(record)
+        finally:
+            record.exc_info, record.exc_text = kept
+
+
+def _terminal_without_tracebacks() -> None:
+    """A failed run ends with its one-line reason; Prefect's console lines would first print
+    each failed task run's traceback (a user asks for them with --traceback)."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger(), *map(logging.getLogger, logging.root.manager.loggerDict)]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setFormatter(_WithoutTraceback(handler.formatter or logging.Formatter()))
 
 
 def _one_line(exc: BaseException) -> str:

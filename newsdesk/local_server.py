@@ -6,7 +6,7 @@ names a server, `newsdesk ingest` looks for a server on 127.0.0.1 (the one `make
 starts, or one it started before, recorded under PREFECT_HOME) and, when none answers,
 starts `prefect server start` in the background and leaves it running for the next runs;
 `newsdesk server stop` ends it. NEWSDESK_PREFECT_PORT picks its port (default 4200);
-NEWSDESK_PREFECT_SERVER=off keeps the temporary API.
+NEWSDESK_PREFECT_SERVER=off gives the command a server of its own, stopped when it ends.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-__all__ = ["ensure_api", "free_port", "server_status", "stop_server"]
+__all__ = ["ensure_api", "free_port", "private_api", "server_status", "stop_server"]
 
 DEFAULT_PORT = 4200  # where `make server` and Prefect's own docs put the UI
 
@@ -93,20 +93,66 @@ def ensure_api(say: Callable[[str], object] = print) -> str | None:
     return api
 
 
+@contextlib.contextmanager
+def private_api() -> Iterator[str]:
+    """A Prefect server for one command alone, stopped when it ends (PREFECT_API_URL set
+    meanwhile). In a session of its own, unlike Prefect's temporary API: a Ctrl-C sent to
+    the command's process group would stop that API under the flow, whose last calls to it
+    would then hang; this one is stopped after the flow has recorded how it ended."""
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    process = _spawn(port, ui="false")
+    try:
+        _wait_until_answering(process, api)
+        os.environ["PREFECT_API_URL"] = api
+        yield api
+    finally:
+        _send_pending_logs()
+        os.environ.pop("PREFECT_API_URL", None)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _send_pending_logs() -> None:
+    """Prefect sends run logs and events from background workers, at exit at the latest:
+    sent now, while their server still answers."""
+    if "prefect" not in sys.modules:
+        return
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        worker.drain_all(timeout=10)
+
+
+def _spawn(port: int, ui: str) -> subprocess.Popen[bytes]:
+    with (_home() / LOG_FILE).open("ab") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+             "--port", str(port)],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # a Ctrl-C meant for the command does not reach it
+            env={**os.environ, "PREFECT_UI_ENABLED": ui},
+        )  # fmt: skip
+
+
 def _start(say: Callable[[str], object]) -> str:
     port = _port() if _port_is_free(_port()) else free_port()
     api = f"http://127.0.0.1:{port}/api"
-    log = (_home() / LOG_FILE).open("ab")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-         "--port", str(port)],
-        stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True,  # outlives this command, and a Ctrl-C meant for it
-        env={**os.environ, "PREFECT_UI_ENABLED": os.environ.get("PREFECT_UI_ENABLED", "true")},
-    )  # fmt: skip
+    process = _spawn(port, ui=os.environ.get("PREFECT_UI_ENABLED", "true"))
     (_home() / STATE_FILE).write_text(json.dumps({"api": api, "pid": process.pid}), "utf-8")
     say(f"starting a Prefect server on 127.0.0.1:{port} (once: later runs reuse it; "
         "`newsdesk server stop` ends it)…")  # fmt: skip
+    _wait_until_answering(process, api)
+    return api
+
+
+def _wait_until_answering(process: subprocess.Popen[bytes], api: str) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -115,7 +161,7 @@ def _start(say: Callable[[str], object]) -> str:
                 f"see {_home() / LOG_FILE}"
             )
         if _answers(api):
-            return api
+            return
         time.sleep(0.25)
     raise RuntimeError(f"the Prefect server did not answer in {START_TIMEOUT_S:.0f} s")
 

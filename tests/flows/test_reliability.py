@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -347,3 +349,72 @@ def test_files_quarantined_for_a_cause_outside_them_load_once_it_has_gone(
         fresh_warehouse, "SELECT count(DISTINCT file_id) FROM articles WHERE is_current"
     ) == [(5,)]
     assert run_ingest(seeds_dir, fresh_warehouse)["files_new"] == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 6 MB file system of its own (tmpfs), where a warehouse fills the disk."""
+    mount = tmp_path / "small-disk"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode().strip()}")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_disk_that_fills_is_reported_as_full_and_the_warehouse_stays_whole(
+    tmp_path: Path, small_disk: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 800, seed=2)
+    env = {"NEWSDESK_BATCH_FILES": "100"}
+    full = newsdesk_ingest(corpus, small_disk / "w.duckdb", env)
+    output = full.communicate(timeout=600)[0]
+    assert full.returncode == 1
+    said = [line for line in output.splitlines() if line.startswith("newsdesk ingest:")]
+    assert said == [said[0]] and said[0].startswith(
+        "newsdesk ingest: the disk holding the warehouse is full"
+    )
+    assert "Traceback" not in output  # the one line, not Prefect's tracebacks
+    # Space freed (the warehouse moved to a larger disk): the next run finishes the job.
+    moved = tmp_path / "moved"
+    shutil.copytree(small_disk, moved)
+    finished = newsdesk_ingest(corpus, moved / "w.duckdb", env)
+    assert finished.wait(timeout=600) == 0
+    clean = newsdesk_ingest(corpus, tmp_path / "clean.duckdb", env)
+    assert clean.wait(timeout=600) == 0
+    assert table_checksums(moved / "w.duckdb") == table_checksums(tmp_path / "clean.duckdb")
+
+
+def test_ctrl_c_stops_the_whole_process_group_within_seconds(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 240, seed=5)
+    warehouse = tmp_path / "w.duckdb"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "ingest", "--seeds-dir", str(corpus),
+         "--warehouse", str(warehouse)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+        env={**os.environ, "NEWSDESK_BATCH_FILES": "40", "PREFECT_LOGGING_LEVEL": "INFO",
+             "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "INFO"},
+    )  # fmt: skip
+    assert run.stdout is not None
+    group: list[int] = []
+    for line in run.stdout:
+        if "Task run 'load batch" in line and "Finished in state Completed" in line:
+            group = [run.pid, *_children(run.pid)]
+            os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C sends
+            break
+    started = time.monotonic()
+    assert run.wait(timeout=30) == 130
+    _assert_gone(group, within_s=10 - (time.monotonic() - started))
+    ((status, loaded),) = warehouse_rows(
+        warehouse, "SELECT status, n_articles_loaded FROM ingest_runs ORDER BY started_at DESC"
+    )
+    assert status == "interrupted"
+    assert 0 < warehouse_rows(warehouse, "SELECT count(*) FROM articles")[0][0] == loaded
