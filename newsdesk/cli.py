@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows.settings import Settings, configure_prefect_home
-from newsdesk.tables import print_table, table_text
+from newsdesk.tables import FORMATS, render, table_text
 
 if TYPE_CHECKING:
     import duckdb
+    import polars as pl
 
 __all__ = ["main"]
 
@@ -48,10 +49,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsdesk")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdesk", description="Scraped news pages into a DuckDB analytics warehouse."
     )
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="one flow run: load new or changed files")
@@ -88,7 +99,20 @@ def _parser() -> argparse.ArgumentParser:
 
     sql = commands.add_parser("sql", help="run one read-only query and print the result")
     sql.add_argument("query", help='e.g. "SELECT * FROM coverage_by_outlet"')
-    sql.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    sql.add_argument(
+        "--max-rows", type=int, default=100, help="rows of a table to print (default 100)"
+    )
+    sql.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table (default), csv or json (every row, whole values) or markdown",
+    )
+    sql.add_argument(
+        "--wide",
+        action="store_true",
+        help="whole values in a table, never cut (the default when output is not a terminal)",
+    )
     _warehouse_option(sql)
     sql.set_defaults(handler=_sql)
 
@@ -273,13 +297,19 @@ def _status(args: argparse.Namespace) -> int:
         for title, name in sections:
             frame = query(con, name)
             print(f"\n{title}:")
-            print(table_text(frame) if frame.height else "  none")
+            print(_text(frame) if frame.height else "  none")
         _print_paths(con)
     index = settings.data_docs_dir / "index.html"
     print(
         f"\nData Docs: {index if index.exists() else 'none yet (built by a run that checks rows)'}"
     )
     return 0
+
+
+def _text(frame: pl.DataFrame) -> str:
+    """A table for the terminal, or plain with whole values when piped or saved."""
+    piped = not sys.stdout.isatty()
+    return table_text(frame, wide=piped, plain=piped)
 
 
 # Paths listed by `status`; the rest are a query away (the hint says which).
@@ -291,10 +321,10 @@ def _print_paths(con: duckdb.DuckDBPyConnection) -> None:
 
     counts = query(con, "queries/path_outcome_counts")
     print("\nPaths under the seeds folder, by outcome:")
-    print(table_text(counts) if counts.height else "  none")
+    print(_text(counts) if counts.height else "  none")
     not_loaded = query(con, "queries/paths_not_loaded", {"limit": PATHS_SHOWN + 1})
     print("\nPaths not loaded (newest first):")
-    print(table_text(not_loaded.head(PATHS_SHOWN)) if not_loaded.height else "  none")
+    print(_text(not_loaded.head(PATHS_SHOWN)) if not_loaded.height else "  none")
     if not_loaded.height > PATHS_SHOWN:
         every = "SELECT * FROM path_outcomes WHERE outcome <> 'loaded'"
         print(f'  … all of them: newsdesk sql "{every}"')
@@ -306,9 +336,18 @@ def _sql(args: argparse.Namespace) -> int:
     settings = Settings.from_env(warehouse=args.warehouse)
     with connect(settings.warehouse, analyst=True) as con:
         frame = con.execute(args.query).pl()
-    print_table(frame, args.max_rows)
-    if frame.height > args.max_rows:
-        print(f"({frame.height} rows, first {args.max_rows} shown; --max-rows to see more)")
+    terminal = sys.stdout.isatty()
+    sys.stdout.write(
+        render(frame, args.format, max_rows=args.max_rows, wide=args.wide or not terminal,
+               plain=not terminal)
+    )  # fmt: skip
+    if args.format in ("table", "markdown") and frame.height > args.max_rows:
+        # On stderr: what is piped on is the rows alone.
+        print(
+            f"({frame.height} rows, first {args.max_rows} shown; --max-rows to see more, "
+            "--format csv or json for all)",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -39,6 +39,35 @@ def test_sql_is_read_only_and_prints_results(fresh_warehouse: Path) -> None:
     assert "read-only" in refused.stderr.lower() and len(refused.stderr.splitlines()) == 1
 
 
+def test_sql_prints_whole_values_in_the_format_asked(fresh_warehouse: Path) -> None:
+    import csv
+    import io
+    import json
+
+    fresh_warehouse.parent.mkdir(parents=True)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        apply_schema(con)
+    long = "word " * 40
+    query = f"SELECT 7 AS n, '{long}' AS text, ['a', 'b|c'] AS names FROM range(3)"
+
+    def sql(*options: str) -> str:
+        shown = newsdesk("sql", query, "--warehouse", str(fresh_warehouse), *options)
+        assert shown.returncode == 0, shown.stderr
+        return shown.stdout
+
+    piped = sql()  # not a terminal: plain, and no value cut
+    assert long.strip() in piped and not set("┌│┆╞═") & set(piped)
+    rows = list(csv.DictReader(io.StringIO(sql("--format", "csv"))))
+    assert (
+        len(rows) == 3 and rows[0]["text"] == long and json.loads(rows[0]["names"]) == ["a", "b|c"]
+    )
+    assert json.loads(sql("--format", "json"))[0] == {"n": 7, "text": long, "names": ["a", "b|c"]}
+    markdown = sql("--format", "markdown", "--max-rows", "2").splitlines()
+    assert markdown[0] == "| n | text | names |" and len(markdown) == 4
+    assert "b\\|c" in markdown[2]  # a pipe in a cell does not end it
+    assert newsdesk("--version").stdout.startswith("newsdesk ")
+
+
 def test_commands_fail_with_one_line_reasons(tmp_path: Path) -> None:
     missing = newsdesk("status", "--warehouse", str(tmp_path / "none.duckdb"))
     assert missing.returncode == 1
