@@ -297,8 +297,8 @@ def test_sigterm_stops_a_run_within_seconds_recorded_as_interrupted(tmp_path: Pa
             break
     started = time.monotonic()
     assert run.wait(timeout=60) == 130
-    assert time.monotonic() - started < 30
-    _assert_gone([pid for pid in children if b"multiprocessing" in _command_line(pid)])
+    # Every process the run started (workers, its Prefect server) is gone within seconds.
+    _assert_gone([run.pid, *children], within_s=10 - (time.monotonic() - started))
     ((status, error, loaded),) = warehouse_rows(
         warehouse,
         "SELECT status, error, n_articles_loaded FROM ingest_runs ORDER BY started_at DESC LIMIT 1",
