@@ -24,19 +24,28 @@ from flows.warehouse import connect
 __all__ = ["sql", "table", "tables"]
 
 
-def tables(warehouse: str | Path | None = None) -> list[str]:
-    """The tables and views an analyst can read."""
+# The warehouse's own bookkeeping, no analysis reads: near-duplicate signatures and band
+# keys, the site-chrome line counts, which articles were derived under which rules, and the
+# name candidates behind `unresolved_names`. Readable all the same (table, sql).
+INTERNAL = frozenset(
+    {"article_bands", "article_signatures", "site_lines", "actor_derivations", "name_candidates"}
+)
+
+
+def tables(warehouse: str | Path | None = None, *, internal: bool = False) -> list[str]:
+    """The tables and views an analyst reads (with internal=True, the bookkeeping too)."""
     frame = sql(
         "SELECT table_name FROM information_schema.tables "
         "WHERE table_schema = 'main' ORDER BY table_name",
         warehouse=warehouse,
     )
-    return [str(name) for name in frame["table_name"]]
+    names = [str(name) for name in frame["table_name"]]
+    return names if internal else [n for n in names if n not in INTERNAL]
 
 
 def table(name: str, warehouse: str | Path | None = None) -> pl.DataFrame:
     """One table or view, whole."""
-    known = tables(warehouse)
+    known = tables(warehouse, internal=True)
     if name not in known:
         raise KeyError(f"no table or view {name!r}; there are: {', '.join(known)}")
     quoted = '"' + name.replace('"', '""') + '"'

@@ -33,6 +33,19 @@ def test_tables_views_and_sql_come_back_as_polars(warehouse: Path) -> None:
     assert found.item() == "NATO"
 
 
+def test_tables_lists_what_the_readme_documents_and_leaves_bookkeeping_out(
+    warehouse: Path,
+) -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    listed = nd.tables(warehouse)
+    assert [name for name in listed if f"`{name}`" not in readme] == []
+    everything = nd.tables(warehouse, internal=True)
+    assert set(everything) - set(listed) == nd.INTERNAL
+    assert nd.table("article_bands", warehouse).is_empty()  # still readable by name
+
+
 def test_unknown_names_and_writes_are_refused(warehouse: Path) -> None:
     with pytest.raises(KeyError, match="no table or view 'articles; DROP'"):
         nd.table("articles; DROP", warehouse)
