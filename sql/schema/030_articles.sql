@@ -22,8 +22,8 @@ CREATE TABLE IF NOT EXISTS articles (
     body                  VARCHAR NOT NULL,
     n_paragraphs          INTEGER NOT NULL,
     n_words               INTEGER NOT NULL,
-    near_duplicate_of     VARCHAR,            -- the most similar earlier copy from the same outlet
-    near_duplicate_group  VARCHAR,            -- first article of its same-outlet copy cluster
+    near_duplicate_of     VARCHAR,            -- the most similar copy from the same outlet
+    near_duplicate_group  VARCHAR,            -- first capture of its same-outlet copy cluster
     is_current            BOOLEAN NOT NULL,
     run_id                VARCHAR NOT NULL
 );

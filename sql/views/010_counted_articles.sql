@@ -1,5 +1,5 @@
 -- one row per article that coverage counts: current (its file not superseded), and one copy
--- per same-outlet near-duplicate cluster (the first loaded); two outlets running the same
+-- per same-outlet near-duplicate cluster (the first captured); two outlets running the same
 -- story each count, since each chose to run it
 CREATE OR REPLACE VIEW counted_articles AS
 WITH current_articles AS (
