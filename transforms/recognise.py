@@ -93,6 +93,8 @@ class Recogniser:
     organisation_heads: frozenset[str]
     organisation_openers: frozenset[str]
     place_heads: frozenset[str]
+    not_actor_heads: frozenset[str]  # events, venues, thoroughfares
+    celestial_bodies: frozenset[str]
     institutions: frozenset[str]
     connectors: frozenset[str]
     organisation_connectors: frozenset[str]
@@ -259,6 +261,8 @@ class Recogniser:
             self._take_title(span)  # "Interior Minister Jane Roe" at a sentence's start
         if not span.words:
             return []
+        if len(span.words) > 1 and span.words[-1] in self.not_actor_heads:
+            return []  # "the Davis Cup", "Heinz Field": an event or a venue
         if span.title_start is not None and (at := self._name_ends(span.words)) is not None:
             # "President Jane Roe and Russian …", "President Jane Roe of France": the name
             # ends at the first word that joins another name.
@@ -394,7 +398,7 @@ class Recogniser:
 
     def _named_whole(self, whole: str) -> tuple[str, str] | None:
         """A span the short forms, the outlets and agencies or the gazetteer know whole."""
-        if whole in self.not_names or whole in MONTHS_AND_DAYS:
+        if whole in self.not_names or whole in MONTHS_AND_DAYS or whole in self.celestial_bodies:
             return None
         if whole in self.short_forms:
             return "place", self.short_forms[whole]
@@ -459,6 +463,7 @@ class Recogniser:
             return
         if (
             word in self.not_names
+            or word in self.celestial_bodies
             or word in self.generic_acronyms
             or word in MONTHS_AND_DAYS
             or len(word) < 2
@@ -543,6 +548,8 @@ def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
         organisation_heads=frozenset(raw["organisation_heads"]),
         organisation_openers=frozenset(raw["organisation_openers"]),
         place_heads=frozenset(raw["place_heads"]),
+        not_actor_heads=frozenset(raw["not_actor_heads"]),
+        celestial_bodies=frozenset(raw["celestial_bodies"]),
         institutions=frozenset(raw["institutions"]),
         connectors=frozenset(raw["connectors"]),
         organisation_connectors=frozenset(raw["organisation_connectors"]),

@@ -50,6 +50,11 @@ def _names(*paragraphs: str) -> set[tuple[str, str]]:
         ("Prices rose across the U.S. last month.", {("United States", "place")}),
         ("Floods reached Marlow County on Sunday.", {("Marlow County", "place")}),
         ("Rents in the Harbour Bay Area rose.", {("Harbour Bay Area", "place")}),
+        # a celestial body's name inside a person's name is part of it
+        (
+            "The singer Rowan Mercury toured Lisbon.",
+            {("Rowan Mercury", "person"), ("Lisbon", "place")},
+        ),
     ],
 )
 def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
@@ -69,6 +74,9 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
         "Oil fell 2% as EUR and GBP rose.",  # currencies
         "Follow @JaneRoe and #Budget2026 for updates.",  # handles and tags
         "In her letter, the First Lady wrote of peace.",  # a title with no name
+        "The Brightwater Finals were played at Harlow Field.",  # an event, a venue
+        "Fans gathered outside Kestrel Arena on Quay Street.",  # a venue, a street
+        "The probe reached Jupiter in July, then Titan.",  # a planet (and a Florida town)
     ],
 )
 def test_not_names(text: str) -> None:
