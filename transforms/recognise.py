@@ -439,7 +439,16 @@ class Recogniser:
                 return False  # "Acme Today and Harbour News", "Peru and the African Union"
         if len(words) > 1 and words[-1] in self.organisation_heads:
             return True
-        return len(words) > 2 and words[0] in self.organisation_openers and words[1] == "of"
+        # "Bank of Japan", "European Court of Human Rights", "National Institute on Drug
+        # Abuse": an organisation's word, then what it is of, on or for.
+        return any(
+            words[at + 1] in _OF_ON_FOR
+            and (
+                words[at] in self.organisation_openers
+                or (at and words[at] in self.organisation_heads)
+            )
+            for at in range(len(words) - 2)
+        )
 
     def _is_demonym(self, word: str) -> bool:
         """'Ukrainian', 'Syrian', 'Kurds', 'Texan', 'American': a people or an adjective of
@@ -501,6 +510,10 @@ class Recogniser:
             return  # a venue, an event, a thing
         else:
             typed(span, "pair", whole)  # a person if named by the last word alone too
+
+
+# The words after an organisation's word that say its remit ("Ministry of", "Institute on").
+_OF_ON_FOR = frozenset({"of", "on", "for"})
 
 
 def _name_runs(connectors: frozenset[str]) -> regex.Pattern[str]:
