@@ -72,6 +72,9 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
 # A brand in camel case: "BrightLoop", "DataHaus" (two humps at most).
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][a-z]+$|^[A-Z][a-z]+[A-Z][a-z]*$")
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
+# A possessive joins an organisation's name when its word is this common ("People's",
+# "Children's", "Women's"); a rarer one is a name's own ("Acme's", "Halvard's").
+POSSESSIVE_IN_NAME_MIN_ZIPF = 4.5
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BASED = re.compile(r"-(?:based|born|bound|area|led|backed)$", re.I)
 _PARTY_STATE = re.compile(r"^[DRI]-([A-Z][\w.]*)$")
@@ -150,7 +153,8 @@ class Recogniser:
                 break
             position = run.start()
             words: list[tuple[int, str]] = []
-            for word in run.group().split(" "):
+            run_words = run.group().split(" ")
+            for i, word in enumerate(run_words):
                 if word in self.connectors:
                     # "the" joins only after another connector ("Bank of the West").
                     if word == "the" and not (words and words[-1][1] in self.connectors):
@@ -161,7 +165,9 @@ class Recogniser:
                     self._close(spans, paragraph, text, words, title_case)
                 else:
                     words.append((position, word))
-                    if self._ends_name(word):  # "Peru. The", "Chile's October"
+                    if self._ends_name(word) and not self._possessive_in_name(
+                        [w for _, w in words], run_words[i + 1 :]
+                    ):  # "Peru. The", "Chile's October"
                         self._close(spans, paragraph, text, words, title_case)
                 position += len(word) + 1
             self._close(spans, paragraph, text, words, title_case)
@@ -201,6 +207,21 @@ class Recogniser:
             spans.append(self._span(paragraph, text, run))
             spans[-1].in_heading = in_heading
         words.clear()
+
+    def _possessive_in_name(self, so_far: list[str], rest: list[str]) -> bool:
+        """A common word's possessive inside an organisation's name ("People's Liberation
+        Army", "Children's Hospital", "U.S. Attorney's Office"), not a name's possessive
+        ("Chile's October", "San Francisco's Moscone Center", "Acme Media's Code Unit")."""
+        possessive = _POSSESSIVE.search(so_far[-1])
+        if not possessive or not any(w in self.organisation_heads for w in rest):
+            return False
+        stem = so_far[-1][: possessive.start()]
+        owner = " ".join([*so_far[:-1], stem])
+        return (
+            zipf(stem) >= POSSESSIVE_IN_NAME_MIN_ZIPF
+            and stem not in self.organisation_heads
+            and not self.gazetteer.place(owner)
+        )
 
     def _ends_name(self, word: str) -> bool:
         return bool(_POSSESSIVE.search(word)) or (word.endswith(".") and not self._keeps_dot(word))
@@ -443,10 +464,7 @@ class Recogniser:
         # Abuse": an organisation's word, then what it is of, on or for.
         return any(
             words[at + 1] in _OF_ON_FOR
-            and (
-                words[at] in self.organisation_openers
-                or (at and words[at] in self.organisation_heads)
-            )
+            and (words[at] in self.organisation_openers or words[at] in self.organisation_heads)
             for at in range(len(words) - 2)
         )
 

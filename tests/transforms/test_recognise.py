@@ -50,6 +50,25 @@ def _names(*paragraphs: str) -> set[tuple[str, str]]:
         ("Prices rose across the U.S. last month.", {("United States", "place")}),
         ("Floods reached Marlow County on Sunday.", {("Marlow County", "place")}),
         ("Rents in the Harbour Bay Area rose.", {("Harbour Bay Area", "place")}),
+        # an organisation's word with its remit; a common word's possessive inside a name,
+        # not a place's or an organisation's possessive before another name
+        (
+            "The Tribunal of Coastal Fisheries ruled.",
+            {("Tribunal of Coastal Fisheries", "organization")},
+        ),
+        (
+            "Nurses at Children's Hospital of Varnley struck.",
+            {("Children's Hospital of Varnley", "organization")},
+        ),
+        ("A column in the People's Herald said so.", {("People's Herald", "organization")}),
+        (
+            "Lisbon's Kestrel Institute and Halcyon Media's Brightloop Unit agreed.",
+            {
+                ("Lisbon", "place"),
+                ("Kestrel Institute", "organization"),
+                ("Halcyon Media", "organization"),
+            },
+        ),
         # a celestial body's name inside a person's name is part of it
         (
             "The singer Rowan Mercury toured Lisbon.",
