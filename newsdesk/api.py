@@ -44,12 +44,13 @@ def tables(warehouse: str | Path | None = None, *, internal: bool = False) -> li
 
 
 def table(name: str, warehouse: str | Path | None = None) -> pl.DataFrame:
-    """One table or view, whole."""
+    """One table or view, whole, its rows ordered by their columns left to right (each
+    table's key columns come first), so two calls on the same warehouse agree row for row."""
     known = tables(warehouse, internal=True)
     if name not in known:
         raise KeyError(f"no table or view {name!r}; there are: {', '.join(known)}")
     quoted = '"' + name.replace('"', '""') + '"'
-    return sql(f"SELECT * FROM {quoted}", warehouse=warehouse)
+    return sql(f"SELECT * FROM {quoted} ORDER BY ALL", warehouse=warehouse)
 
 
 def sql(query: str, warehouse: str | Path | None = None, **params: Any) -> pl.DataFrame:

@@ -46,6 +46,17 @@ def test_tables_lists_what_the_readme_documents_and_leaves_bookkeeping_out(
     assert nd.table("article_bands", warehouse).is_empty()  # still readable by name
 
 
+def test_a_table_comes_back_in_its_documented_order(warehouse: Path) -> None:
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(
+            "INSERT INTO actors (actor_id, name, type, aliases) VALUES"
+            " ('un', 'United Nations', 'organization', []),"
+            " ('eu', 'European Union', 'organization', ['EU'])"
+        )
+    actors = nd.table("actors", warehouse)
+    assert actors["actor_id"].to_list() == ["eu", "nato", "un"]  # by its columns, in order
+
+
 def test_unknown_names_and_writes_are_refused(warehouse: Path) -> None:
     with pytest.raises(KeyError, match="no table or view 'articles; DROP'"):
         nd.table("articles; DROP", warehouse)
