@@ -42,7 +42,6 @@ from flows.quality import QualityGate, parse_policy
 from flows.runs import COUNTER_LABELS, RunSummary, count_batch, record_run, run_markdown
 from flows.settings import Settings
 from flows.shaping import CANDIDATES_PER_BUCKET, ShapedBatch, shape_batch
-from flows.sources import RETRIED_REASONS
 from flows.warehouse import apply_schema, connect, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.curated import CuratedTexts
@@ -91,7 +90,7 @@ def resign_stale_signatures(con: duckdb.DuckDBPyConnection) -> int:
 
 @task(name="discover new files", cache_policy=NO_CACHE)
 def discover(settings: Settings, con: duckdb.DuckDBPyConnection) -> Discovery:
-    known = query(con, "queries/known_paths", {"retried_reasons": list(RETRIED_REASONS)})
+    known = query(con, "queries/known_paths")
     sizes = {
         row["path"]: (row["size_bytes"], row["mtime_ns"]) for row in known.iter_rows(named=True)
     }
@@ -297,8 +296,7 @@ def _extraction_inputs(
     read needs neither."""
     if not has_candidates:
         return ExtractionInputs(frozenset(), settings.max_file_bytes, curated)
-    known = query(con, "queries/known_file_ids", {"retried_reasons": list(RETRIED_REASONS)})
-    known_ids = frozenset(known["file_id"].to_list())
+    known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
     lines = query(con, "queries/known_site_lines")
     site_lines = KnownSiteLines.of(lines["line_key"].to_numpy(), lines["files"].to_numpy())
     return ExtractionInputs(known_ids, settings.max_file_bytes, curated, site_lines)

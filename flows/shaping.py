@@ -16,7 +16,6 @@ import polars as pl
 
 from flows.extraction import ExtractedBatch
 from flows.quality import DQ_RESULTS, QualityGate
-from flows.sources import RETRIED_REASONS
 from flows.warehouse import query
 from transforms.batch import (
     STORED_MEMBERS,
@@ -64,11 +63,7 @@ def shape_batch(
     # The ledger rows this batch touches only: per-batch cost stays flat as the corpus grows.
     keys = _ledger_keys(batch)
     known_status = dict(query(con, "queries/file_statuses", frames=keys).iter_rows())
-    retried = set(
-        query(con, "queries/retried_file_ids", {"retried_reasons": list(RETRIED_REASONS)}, keys)[
-            "file_id"
-        ].to_list()
-    )
+    retried = set(query(con, "queries/retried_file_ids", frames=keys)["file_id"].to_list())
     batch = _without_loaded_since(batch, known_status, retried)
     ledger = LedgerRows(
         status=known_status,

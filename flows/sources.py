@@ -17,11 +17,7 @@ from transforms.sidecar import Sidecar, parse_sidecar
 from transforms.site_chrome import SiteChrome
 from transforms.urls import host_of
 
-__all__ = ["RETRIED_REASONS", "ReadSource", "Skipped", "extract_source", "read_source"]
-
-# Quarantine reasons whose cause lies outside the file's bytes (its permissions, the size cap
-# in force): such a file is looked at again by every run until it loads.
-RETRIED_REASONS = ("unreadable", "too_large")
+__all__ = ["ReadSource", "Skipped", "extract_source", "read_source"]
 
 
 @dataclass(frozen=True, slots=True)

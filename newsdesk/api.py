@@ -25,11 +25,12 @@ __all__ = ["sql", "table", "tables"]
 
 
 # The warehouse's own bookkeeping, no analysis reads: near-duplicate signatures and band
-# keys, the site-chrome line counts, which articles were derived under which rules, and the
-# name candidates behind `unresolved_names`. Readable all the same (table, sql).
-INTERNAL = frozenset(
-    {"article_bands", "article_signatures", "site_lines", "actor_derivations", "name_candidates"}
-)
+# keys, the site-chrome line counts, which articles were derived under which rules, the
+# name candidates behind `unresolved_names`, the files to retry. Readable all the same.
+INTERNAL = frozenset({
+    "article_bands", "article_signatures", "site_lines", "actor_derivations",
+    "name_candidates", "retried_files",
+})  # fmt: skip
 
 
 def tables(warehouse: str | Path | None = None, *, internal: bool = False) -> list[str]:

@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows.settings import Settings, configure_prefect_home
-from newsdesk.tables import FORMATS, render, table_text
+from newsdesk.tables import FORMATS, render, stdout_table
 
 if TYPE_CHECKING:
     import duckdb
-    import polars as pl
 
 __all__ = ["main"]
 
@@ -297,19 +296,13 @@ def _status(args: argparse.Namespace) -> int:
         for title, name in sections:
             frame = query(con, name)
             print(f"\n{title}:")
-            print(_text(frame) if frame.height else "  none")
+            print(stdout_table(frame) if frame.height else "  none")
         _print_paths(con)
     index = settings.data_docs_dir / "index.html"
     print(
         f"\nData Docs: {index if index.exists() else 'none yet (built by a run that checks rows)'}"
     )
     return 0
-
-
-def _text(frame: pl.DataFrame) -> str:
-    """A table for the terminal, or plain with whole values when piped or saved."""
-    piped = not sys.stdout.isatty()
-    return table_text(frame, wide=piped, plain=piped)
 
 
 # Paths listed by `status`; the rest are a query away (the hint says which).
@@ -321,10 +314,10 @@ def _print_paths(con: duckdb.DuckDBPyConnection) -> None:
 
     counts = query(con, "queries/path_outcome_counts")
     print("\nPaths under the seeds folder, by outcome:")
-    print(_text(counts) if counts.height else "  none")
+    print(stdout_table(counts) if counts.height else "  none")
     not_loaded = query(con, "queries/paths_not_loaded", {"limit": PATHS_SHOWN + 1})
     print("\nPaths not loaded (newest first):")
-    print(_text(not_loaded.head(PATHS_SHOWN)) if not_loaded.height else "  none")
+    print(stdout_table(not_loaded.head(PATHS_SHOWN)) if not_loaded.height else "  none")
     if not_loaded.height > PATHS_SHOWN:
         every = "SELECT * FROM path_outcomes WHERE outcome <> 'loaded'"
         print(f'  … all of them: newsdesk sql "{every}"')

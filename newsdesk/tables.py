@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["FORMATS", "print_table", "render", "table_text"]
+__all__ = ["FORMATS", "print_table", "render", "stdout_table", "table_text"]
 
 FORMATS = ("table", "csv", "json", "markdown")
 # A cell cut to this many characters in a terminal's table, unless --wide.
@@ -20,7 +20,13 @@ WHOLE_CHARS, WHOLE_WIDTH = 1_000_000, 65_535
 
 
 def print_table(frame: pl.DataFrame, max_rows: int = 100) -> None:
-    print(table_text(frame, max_rows, wide=not sys.stdout.isatty(), plain=not sys.stdout.isatty()))
+    print(stdout_table(frame, max_rows))
+
+
+def stdout_table(frame: pl.DataFrame, max_rows: int = 100) -> str:
+    """A table for the terminal, or plain with whole values when piped or saved."""
+    piped = not sys.stdout.isatty()
+    return table_text(frame, max_rows, wide=piped, plain=piped)
 
 
 def table_text(
