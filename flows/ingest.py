@@ -36,6 +36,7 @@ from flows.extraction import (
     ExtractionPool,
     InlineJob,
 )
+from flows.interrupts import stop_requested
 from flows.parcel import Parcel
 from flows.progress import BatchProgress
 from flows.quality import QualityGate, parse_policy
@@ -243,9 +244,16 @@ def ingest_flow(
             # Ctrl-C or SIGTERM (Prefect's engine turns it into TerminationSignal): what
             # was committed stays, and the run says it was stopped.
             summary.status = "interrupted"
-            summary.error = "SIGTERM" if isinstance(exc, TerminationSignal) else type(exc).__name__
+            summary.error = stop_requested() or (
+                "SIGTERM" if isinstance(exc, TerminationSignal) else type(exc).__name__
+            )
             raise
         except Exception as exc:
+            if signal_name := stop_requested():
+                # A signal that landed inside a DuckDB query comes back as DuckDB's own
+                # error: the run was still stopped, not broken.
+                summary.status, summary.error = "interrupted", signal_name
+                raise KeyboardInterrupt from exc
             summary.status, summary.error = "failed", f"{type(exc).__name__}: {exc}"
             raise
         finally:

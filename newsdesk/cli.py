@@ -6,12 +6,12 @@ import argparse
 import contextlib
 import logging
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flows.interrupts import install_stop_handlers, stop_requested
 from flows.settings import Settings, configure_prefect_home
 from newsdesk.tables import FORMATS, render, stdout_table
 
@@ -24,14 +24,10 @@ DEFAULT_CRON = "*/15 * * * *"
 DEPLOYMENT_NAME = "newsdesk-ingest"
 
 
-def _stop_on_sigterm(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # unwinds as Ctrl-C does: the run records itself interrupted
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    install_stop_handlers()
     try:
         result: int = args.handler(args)
         return result
@@ -39,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsdesk {args.command}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # one line for the user; the flow log has the detail
+        if stop_requested():  # the signal surfaced as another error (a DuckDB query's)
+            print(f"newsdesk {args.command}: interrupted", file=sys.stderr)
+            return 130
         print(f"newsdesk {args.command}: {_one_line(exc)}", file=sys.stderr)
         return 1
     except BaseException as exc:
