@@ -124,6 +124,20 @@ def _parser() -> argparse.ArgumentParser:
     _warehouse_option(report)
     report.set_defaults(handler=_report)
 
+    app = commands.add_parser(
+        "app",
+        help="browse, search and chart coverage in a local web app (read-only)",
+        description="A web app on 127.0.0.1 over the warehouse: filters, attention over "
+        "time, top outlets and actors, article text with mentions and quotes marked, CSV and "
+        "Parquet downloads. Example: newsdesk app --port 2718",
+    )
+    app.add_argument("--port", type=int, default=2718, help="port on 127.0.0.1 (default 2718)")
+    _warehouse_option(app)
+    app.add_argument(
+        "--seeds-dir", help="where the source files are (default: $NEWSDESK_SEEDS_DIR or seeds/)"
+    )
+    app.set_defaults(handler=_app)
+
     notebook = commands.add_parser(
         "notebook", help="run the example notebook and export it as a page needing no network"
     )
@@ -216,6 +230,18 @@ def _ingest(args: argparse.Namespace) -> int:
             f"  {n_mtime:,} files had no capture time (a sidecar <file>.meta.json with "
             "captured_at): dated by their modification time, and their relative times too"
         )
+    return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    from newsdesk.app_server import serve_app
+
+    settings = Settings.from_env(seeds_dir=args.seeds_dir, warehouse=args.warehouse)
+    if not settings.warehouse.exists():
+        raise FileNotFoundError(
+            f"no warehouse at {settings.warehouse}: run `newsdesk ingest` first"
+        )
+    serve_app(settings.warehouse, settings.seeds_dir, args.port)
     return 0
 
 

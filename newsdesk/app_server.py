@@ -1,0 +1,32 @@
+"""`newsdesk app`: the coverage app (newsdesk/coverage_app.py) served on 127.0.0.1.
+
+marimo serves the app and its frontend from the installed package (no network); each
+browser tab gets its own run of the app's cells in a thread of this process, so what they
+import is imported once, here, before the first visitor waits for it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["APP_FILE", "serve_app"]
+
+APP_FILE = Path(__file__).resolve().parent / "coverage_app.py"
+
+
+def serve_app(warehouse: Path, seeds_dir: Path, port: int) -> None:
+    """Serve the app until interrupted."""
+    import marimo
+    import uvicorn
+
+    # What the app's cells import, imported once for every tab to come.
+    import newsdesk.app_views
+    import newsdesk.explore  # noqa: F401
+
+    # The app's cells read their settings from the environment, as every newsdesk entry does.
+    os.environ["NEWSDESK_WAREHOUSE"] = str(warehouse)
+    os.environ["NEWSDESK_SEEDS_DIR"] = str(seeds_dir)
+    server = marimo.create_asgi_app(quiet=True).with_app(path="", root=str(APP_FILE)).build()
+    print(f"newsdesk app on http://127.0.0.1:{port}/ (Ctrl-C stops)", flush=True)
+    uvicorn.run(server, host="127.0.0.1", port=port, log_level="warning")

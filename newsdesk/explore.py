@@ -1,0 +1,212 @@
+"""What `newsdesk app` asks the warehouse: filtered articles, attention over time, top
+outlets and actors, one article's text. The queries are in sql/app/.
+
+Every question opens the warehouse as an analyst (read-only, no file reachable) and closes
+it before answering, so an app left open never holds the file a scheduled ingest writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import duckdb
+import polars as pl
+
+from flows.warehouse import connect, query
+
+__all__ = [
+    "Article",
+    "Choices",
+    "Filters",
+    "Selection",
+    "Warehouse",
+    "search_patterns",
+]
+
+Copies = Literal["any", "wire", "own", "syndicated"]
+Period = Literal["day", "week", "month"]
+
+# Bars in a top-N chart before the rest is one 'other' bar: more is unreadable.
+TOP_N = 10
+# Lines drawn when the filter names no actor or outlet: the most covered ones.
+DEFAULT_SERIES = 5
+# Actors offered by the actor filter, most covered first.
+ACTOR_CHOICES = 2000
+
+_TERMS = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def search_patterns(text: str) -> list[str]:
+    """A search box's text as patterns that must all match (ignoring case): each
+    "quoted phrase" as written (any run of spaces between its words), each other word
+    whole (`iran` matches "Iran" but not "Iranian")."""
+    patterns = []
+    for phrase, word in _TERMS.findall(text):
+        words = (phrase or word).split()
+        if not words:
+            continue
+        body = r"\s+".join(re.escape(w) for w in words)
+        # \b only where the term starts or ends with a word character, so `U.S.` or `#tag`
+        # still match.
+        start = r"\b" if re.match(r"\w", words[0]) else ""
+        end = r"\b" if re.search(r"\w$", words[-1]) else ""
+        patterns.append(f"{start}{body}{end}")
+    return patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The app's filters: empty lists and None mean no condition."""
+
+    date_from: date
+    date_to: date
+    outlets: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()  # actor ids; an article mentioning any of them matches
+    language: str | None = None
+    copies: Copies = "any"
+    search: str = ""
+
+    def base_params(self) -> dict[str, Any]:
+        return {
+            "outlets": list(self.outlets),
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "language": self.language,
+            "copies": self.copies,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """What the filters offer."""
+
+    first_date: date
+    last_date: date
+    languages: list[str]
+    outlets: dict[str, str]  # label shown → outlet
+    actors: dict[str, str]  # label shown → actor id
+    n_articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The articles a filter selects and what the app draws from them."""
+
+    base: pl.DataFrame  # outlets, dates, language, copies
+    matched: pl.DataFrame  # … and actors and search
+    attention: pl.DataFrame  # period, series, n_articles, share
+    top_outlets: pl.DataFrame
+    top_actors: pl.DataFrame
+    co_mentioned: pl.DataFrame
+    co_mentioned_with: list[str] = field(default_factory=list)  # actor names
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    header: dict[str, Any]
+    paragraphs: pl.DataFrame
+    mentions: pl.DataFrame
+    quotes: pl.DataFrame
+
+
+class Warehouse:
+    """The warehouse as the app reads it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with connect(self.path, analyst=True) as con:
+            yield con
+
+    def choices(self) -> Choices:
+        with self._connection() as con:
+            extent = query(con, "app/choices").row(0, named=True)
+            outlets = query(con, "app/outlet_choices")
+            actors = query(con, "app/actor_choices", {"limit": ACTOR_CHOICES})
+        today = date.today()
+        return Choices(
+            first_date=extent["first_date"] or today,
+            last_date=extent["last_date"] or today,
+            languages=list(extent["languages"] or []),
+            outlets={
+                f"{o} ({n:,})": o for o, n in outlets.select("outlet", "n_articles").iter_rows()
+            },
+            actors={
+                f"{name} · {kind} ({n:,})": actor_id
+                for actor_id, name, kind, n in actors.iter_rows()
+            },
+            n_articles=int(extent["n_articles"]),
+        )
+
+    def select(
+        self, filters: Filters, *, per: Literal["actor", "outlet"], period: Period
+    ) -> Selection:
+        """Everything the app draws for one state of its filters, on one connection."""
+        with self._connection() as con:
+            base = query(con, "app/base_articles", filters.base_params())
+            focus = {"actors": list(filters.actors), "patterns": search_patterns(filters.search)}
+            matched = query(con, "app/matched_articles", focus, {"base": base})
+            both = {"base": base, "matched": matched}
+            top_outlets = query(con, "app/top_outlets", {"top": TOP_N}, both)
+            top_actors = _top_actors(con, both, exclude=[], with_=[])
+            span = {"period": period, "date_from": filters.date_from, "date_to": filters.date_to}
+            if per == "outlet":
+                chosen = list(filters.outlets) or _leading(top_outlets["outlet"])
+                attention = query(con, "app/attention_by_outlet", {**span, "outlets": chosen}, both)
+            else:
+                chosen = list(filters.actors) or _leading_actor_ids(con, both)
+                attention = query(con, "app/attention_by_actor", {**span, "actors": chosen}, both)
+            focus_actors = list(filters.actors) or _leading_actor_ids(con, both, 1)
+            co_mentioned = _top_actors(con, both, exclude=focus_actors, with_=focus_actors)
+            names = _actor_names(con, focus_actors)
+        return Selection(base, matched, attention, top_outlets, top_actors, co_mentioned, names)
+
+    def article(self, article_id: str) -> Article | None:
+        params = {"article_id": article_id}
+        with self._connection() as con:
+            header = query(con, "app/article", params)
+            if header.is_empty():
+                return None
+            return Article(
+                header=header.row(0, named=True),
+                paragraphs=query(con, "app/article_paragraphs", params),
+                mentions=query(con, "app/article_mentions", params),
+                quotes=query(con, "app/article_quotes", params),
+            )
+
+
+def _top_actors(
+    con: duckdb.DuckDBPyConnection,
+    frames: Mapping[str, pl.DataFrame],
+    *,
+    exclude: list[str],
+    with_: list[str],
+) -> pl.DataFrame:
+    params = {"top": TOP_N, "exclude": exclude, "with": with_}
+    return query(con, "app/top_actors", params, frames)
+
+
+def _leading(labels: pl.Series) -> list[str]:
+    return [str(v) for v in labels if v != "other"][:DEFAULT_SERIES]
+
+
+def _leading_actor_ids(
+    con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame], n: int = DEFAULT_SERIES
+) -> list[str]:
+    ids = query(con, "app/leading_actors", {"n": n}, frames)
+    return [str(v) for v in ids["actor_id"]]
+
+
+def _actor_names(con: duckdb.DuckDBPyConnection, actor_ids: list[str]) -> list[str]:
+    if not actor_ids:
+        return []
+    names = query(con, "app/actor_names", {"actor_ids": actor_ids})
+    return [str(v) for v in names["name"]]

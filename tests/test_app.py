@@ -1,0 +1,161 @@
+"""`newsdesk app` in headless Chromium: charts and the article table drawn, a search, an
+actor chosen, an article read, a CSV downloaded; no console error, no request off the
+machine. Screenshots are kept in .state/test-artefacts/app/."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from newsdesk.local_server import free_port
+from tests.app_corpus import AppCorpus, write_app_corpus
+from tests.browser import Page, chromium_page
+from tests.conftest import ROOT, run_ingest
+
+ARTEFACTS = ROOT / ".state" / "test-artefacts" / "app"
+
+# Finds elements through marimo's shadow roots (each widget draws inside its own).
+_DEEP = """
+window.deep = (selector) => {
+  const found = [];
+  const walk = (root) => {
+    root.querySelectorAll(selector).forEach((e) => found.push(e));
+    root.querySelectorAll('*').forEach((e) => { if (e.shadowRoot) walk(e.shadowRoot); });
+  };
+  walk(document);
+  return found;
+};
+true
+"""
+_MATCHING = "(document.body.innerText.match(/([\\d,]+) of [\\d,]+ articles/) || [])[1]"
+_LINES = "deep('.mark-line path').map((p) => p.getAttribute('d')).join('|')"
+_LEGEND = "deep('.role-legend-label text').map((t) => t.textContent)"
+_TABLE_TEXT = "deep('marimo-table').map((t) => t.shadowRoot.textContent).join('\\n')"
+
+
+@pytest.fixture(scope="module")
+def app_corpus(
+    prefect_api: None, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[AppCorpus, Path, Path]:
+    root = tmp_path_factory.mktemp("app")
+    corpus = write_app_corpus(root / "seeds")
+    run_ingest(root / "seeds", root / "w.duckdb")
+    return corpus, root / "seeds", root / "w.duckdb"
+
+
+@pytest.fixture
+def app_url(app_corpus: tuple[AppCorpus, Path, Path]) -> Iterator[str]:
+    _, seeds, warehouse = app_corpus
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsdesk.cli", "app", "--warehouse", str(warehouse),
+         "--seeds-dir", str(seeds), "--port", str(port)],
+        cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, server.stdout.read() if server.stdout else ""
+            assert time.monotonic() < deadline, "the app did not answer within 60 s"
+            time.sleep(0.3)
+        yield url
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def _open(page: Page) -> None:
+    page.wait_for("document.readyState === 'complete'", 60)
+    page.evaluate(_DEEP)
+
+
+def _choose_actor(page: Page, name: str) -> None:
+    page.evaluate("deep('marimo-multiselect')[0].shadowRoot.querySelector('button').click(); 1")
+    page.wait_for("deep('input[placeholder=\"Search...\"][role=combobox]').length", 10)
+    page.evaluate("deep('input[placeholder=\"Search...\"][role=combobox]')[0].focus(); 1")
+    page.type_text(name)
+    page.wait_for(f"deep('[role=option]').some((o) => o.textContent.startsWith({name!r}))", 10)
+    page.press("Enter")
+    page.press("Escape")
+
+
+def _search(page: Page, text: str) -> None:
+    page.evaluate("deep('marimo-text')[0].shadowRoot.querySelector('input').focus(); 1")
+    page.type_text(text)
+    page.press("Enter")
+
+
+def test_the_app_charts_searches_filters_reads_and_downloads(
+    app_corpus: tuple[AppCorpus, Path, Path], app_url: str, chromium: str, tmp_path: Path
+) -> None:
+    corpus = app_corpus[0]
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    with chromium_page(chromium, app_url, tmp_path / "profile", downloads) as page:
+        _open(page)
+        # Drawn: the attention lines, the three top-N bar charts and the article table.
+        page.wait_for(f"{_MATCHING} === '{corpus.n_articles}'", 60, "the match count")
+        page.wait_for("deep('svg.marks').length >= 4 && deep('.mark-line path').length >= 2", 30)
+        page.wait_for(f"{_TABLE_TEXT}.includes('Harbour Gazette')", 30, "the article table")
+        assert set(page.evaluate(_LEGEND)) >= {corpus.early_person, corpus.late_person}
+        before = page.evaluate(_LINES)
+        page.screenshot(ARTEFACTS / "1-opened.png")
+
+        # One actor chosen: the lines are that actor's alone, and only its articles match.
+        _choose_actor(page, corpus.late_person)
+        page.wait_for(f"{_MATCHING} === '{corpus.n_articles // 2}'", 30, "the actor's articles")
+        page.wait_for(f"{_LINES} !== {before!r} && deep('.mark-line path').length === 1", 30)
+        legend = page.evaluate(_LEGEND)
+        assert corpus.late_person in legend and corpus.early_person not in legend
+        page.screenshot(ARTEFACTS / "2-actor.png")
+
+        # A phrase search narrows it to the one article holding the phrase.
+        _search(page, f'"{corpus.phrase}"')
+        page.wait_for(f"{_MATCHING} === '1'", 30, "the search's one article")
+        page.wait_for(f"{_TABLE_TEXT}.includes({corpus.phrase_title!r})", 30)
+
+        # Read it: its text, the person's mentions marked, its source file offered.
+        page.evaluate("deep('marimo-table')[0].shadowRoot"
+                      ".querySelector('tbody [role=checkbox]').click(); 1")  # fmt: skip
+        page.wait_for("deep('article.nd-article').length === 1", 30, "the article's text")
+        marked = page.evaluate("deep('mark.nd-person').map((m) => m.textContent)")
+        assert corpus.late_person in marked
+        text = page.evaluate("deep('article.nd-article')[0].innerText")
+        assert corpus.phrase in text and "source file" in text
+        page.screenshot(ARTEFACTS / "3-article.png")
+
+        # The table on screen as CSV: the one matching article.
+        page.evaluate("deep('marimo-download').find((d) => d.shadowRoot.querySelector("
+                      "'a[download=\"articles.csv\"]')).shadowRoot.querySelector('a').click(); 1")  # fmt: skip
+        deadline = time.monotonic() + 30
+        while not (downloads / "articles.csv").exists() and time.monotonic() < deadline:
+            page.pump(0.3)
+        with (downloads / "articles.csv").open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle))
+        assert [r["title"] for r in rows] == [corpus.phrase_title]
+        page.pump(1)
+        assert page.errors == []
+        origin = app_url.rstrip("/")
+        remote = [u for u in page.requests
+                  if not u.startswith((origin, "data:", "blob:", "about:"))]  # fmt: skip
+        assert remote == []
