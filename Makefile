@@ -77,6 +77,7 @@ bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE set the
 	$(BIN)/python -m bench.text_route
 	$(BIN)/python -m bench.actors
 	$(BIN)/python -m bench.pipeline
+	$(BIN)/python -m bench.app
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check .

@@ -8,6 +8,7 @@ import is imported once, here, before the first visitor waits for it.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 __all__ = ["APP_FILE", "serve_app"]
@@ -29,4 +30,13 @@ def serve_app(warehouse: Path, seeds_dir: Path, port: int) -> None:
     os.environ["NEWSDESK_SEEDS_DIR"] = str(seeds_dir)
     server = marimo.create_asgi_app(quiet=True).with_app(path="", root=str(APP_FILE)).build()
     print(f"newsdesk app on http://127.0.0.1:{port}/ (Ctrl-C stops)", flush=True)
-    uvicorn.run(server, host="127.0.0.1", port=port, log_level="warning")
+    # Open tabs keep websockets: Ctrl-C closes them after a moment instead of waiting for
+    # every tab to go.
+    uvicorn.run(
+        server, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=2
+    )
+    # The server has stopped; each tab's kernel is a thread marimo does not make a daemon,
+    # and they would keep the process alive. They hold nothing to save (the app only reads).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

@@ -48,7 +48,7 @@ def search_patterns(text: str) -> list[str]:
     whole (`iran` matches "Iran" but not "Iranian")."""
     patterns = []
     for phrase, word in _TERMS.findall(text):
-        words = (phrase or word).split()
+        words = (phrase or word.strip('"')).split()
         if not words:
             continue
         body = r"\s+".join(re.escape(w) for w in words)

@@ -16,9 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.browser import Page, chromium_page
 from newsdesk.local_server import free_port
 from tests.app_corpus import AppCorpus, write_app_corpus
-from tests.browser import Page, chromium_page
 from tests.conftest import ROOT, run_ingest
 
 ARTEFACTS = ROOT / ".state" / "test-artefacts" / "app"
@@ -75,12 +75,13 @@ def app_url(app_corpus: tuple[AppCorpus, Path, Path]) -> Iterator[str]:
             time.sleep(0.3)
         yield url
     finally:
-        os.killpg(server.pid, signal.SIGINT)
+        os.killpg(server.pid, signal.SIGINT)  # Ctrl-C, with tabs still open
         try:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+            pytest.fail("Ctrl-C did not stop `newsdesk app` within 15 s")
 
 
 def _open(page: Page) -> None:
@@ -159,3 +160,52 @@ def test_the_app_charts_searches_filters_reads_and_downloads(
         remote = [u for u in page.requests
                   if not u.startswith((origin, "data:", "blob:", "about:"))]  # fmt: skip
         assert remote == []
+
+
+def test_search_terms_are_whole_words_and_phrases_ignoring_case() -> None:
+    import re
+
+    from newsdesk.explore import search_patterns
+
+    patterns = search_patterns('Harbour  "lighthouse   referendum" U.S.')
+    assert len(patterns) == 3
+
+    def matches(text: str) -> list[bool]:
+        return [bool(re.search(f"(?i){p}", text)) for p in patterns]
+
+    assert matches("the HARBOUR board backed the Lighthouse\nreferendum in the U.S.") == [
+        True, True, True,
+    ]  # fmt: skip
+    assert matches("harbours and a lighthouse; a referendum; US") == [False, False, False]
+    assert search_patterns('  "" ') == []
+
+
+def test_one_state_of_the_filters_is_counted_zero_filled_and_capped(
+    app_corpus: tuple[AppCorpus, Path, Path],
+) -> None:
+    from newsdesk.explore import Filters, Warehouse
+
+    corpus, _, warehouse = app_corpus
+    app = Warehouse(warehouse)
+    choices = app.choices()
+    assert (choices.first_date, choices.last_date) == (corpus.first_day, corpus.last_day)
+    late = next(v for k, v in choices.actors.items() if k.startswith(corpus.late_person))
+    everything = Filters(corpus.first_day, corpus.last_day)
+    by_actor = app.select(
+        Filters(corpus.first_day, corpus.last_day, actors=(late,)), per="actor", period="day"
+    )
+    # Every day of the range is a point, zero before the person appears; both outlets ran
+    # each of the last four days, out of the two articles each day.
+    days = by_actor.attention.sort("period")
+    assert days.height == 8 and days["n_articles"].to_list() == [0, 0, 0, 0, 2, 2, 2, 2]
+    assert days["share"].to_list() == [0, 0, 0, 0, 1.0, 1.0, 1.0, 1.0]
+    by_outlet = app.select(everything, per="outlet", period="week")
+    assert set(by_outlet.attention["series"]) == {"Harbour Gazette", "Inland Courier"}
+    assert by_outlet.top_outlets["n_articles"].sum() == corpus.n_articles
+    searched = app.select(
+        Filters(corpus.first_day, corpus.last_day, search=f'"{corpus.phrase}" declined'),
+        per="actor", period="day",
+    )  # fmt: skip
+    assert searched.matched["title"].to_list() == [corpus.phrase_title]
+    article = app.article(str(searched.matched["article_id"][0]))
+    assert article is not None and corpus.late_person in article.mentions["actor"].to_list()

@@ -17,9 +17,14 @@ hits AS (
     FROM candidates
 ),
 searched AS (
+    -- one pattern: the paragraphs that matched it are the answer
+    SELECT DISTINCT article_id
+    FROM candidates
+    WHERE len($patterns::VARCHAR[]) = 1
+    UNION ALL
     SELECT article_id
     FROM hits
-    WHERE hit
+    WHERE hit AND len($patterns::VARCHAR[]) > 1
     GROUP BY article_id
     HAVING count(DISTINCT term) = len($patterns::VARCHAR[])
 )

@@ -1,4 +1,4 @@
-"""Headless Chromium driven over the DevTools protocol, for tests of pages people use.
+"""Headless Chromium driven over the DevTools protocol, for tests and benchmarks of pages.
 
 Enough of the protocol to open a page, run JavaScript in it, type, click, wait for what it
 draws, take screenshots, allow downloads, and keep every request it made and every error
@@ -97,18 +97,19 @@ class Page:
         self.send("Input.insertText", {"text": text})
 
     def press(self, key: str) -> None:
+        code = {"Enter": 13, "Escape": 27}.get(key, 0)
         for kind in ("keyDown", "keyUp"):
-            self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key,
-                                                  "windowsVirtualKeyCode": 13 if key == "Enter" else 0})  # fmt: skip
+            event = {"type": kind, "key": key, "code": key, "windowsVirtualKeyCode": code}
+            self.send("Input.dispatchKeyEvent", event)
 
     def click_at(self, x: float, y: float) -> None:
         for kind in ("mousePressed", "mouseReleased"):
-            self.send("Input.dispatchMouseEvent",
-                      {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})  # fmt: skip
+            event = {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}
+            self.send("Input.dispatchMouseEvent", event)
 
     def screenshot(self, path: Path) -> bytes:
-        data = base64.b64decode(self.send("Page.captureScreenshot", {"format": "png",
-                                                                     "captureBeyondViewport": True})["data"])  # fmt: skip
+        shot = self.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        data = base64.b64decode(shot["data"])
         path.write_bytes(data)
         return data
 
