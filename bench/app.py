@@ -30,6 +30,7 @@ import httpx
 from bench.browser import Page, chromium_page
 from bench.corpus import write_corpus
 from bench.report import machine_line, write_section
+from flows.warehouse import connect
 from newsdesk.explore import Filters, Warehouse
 from newsdesk.local_server import free_port
 
@@ -54,7 +55,9 @@ def main() -> None:
         warehouse = args.warehouse or _backfill(Path(tmp), args.files)
         figures = {"search": _search_latency(warehouse), **_first_render(warehouse, Path(tmp))}
         figures["articles"] = Warehouse(warehouse).choices().n_articles
-    body = _render(figures, args.warehouse.name if args.warehouse else f"{args.files:,} files")
+        with connect(warehouse, analyst=True) as con:
+            files = con.sql("SELECT count(*) FROM source_files").fetchone()
+    body = _render(figures, f"a backfill of {files[0] if files else 0:,} files of bench/corpus.py")
     write_section("app", body)
     print(body)
 

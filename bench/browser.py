@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from websockets.sync.client import ClientConnection, connect
+from websockets.sync.client import connect
+from websockets.sync.connection import Connection
 
 __all__ = ["Page", "chromium_page"]
 
@@ -33,7 +34,7 @@ _FLAGS = [
 class Page:
     """One browser tab."""
 
-    def __init__(self, socket: ClientConnection) -> None:
+    def __init__(self, socket: Connection) -> None:
         self._socket = socket
         self._ids = itertools.count(1)
         self.requests: list[str] = []
