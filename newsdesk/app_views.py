@@ -13,7 +13,9 @@ import polars as pl
 
 from newsdesk.explore import Article, Period
 
-__all__ = ["article_html", "attention_chart", "default_period", "top_chart"]
+__all__ = [
+    "article_html", "attention_chart", "default_period", "small_multiples", "top_chart",
+]  # fmt: skip
 
 _WIDTH = 560
 # Each actor type's colour, the same in every chart and in the article view.
@@ -21,6 +23,9 @@ TYPE_COLOURS = {"person": "#1f77b4", "organization": "#ff7f0e", "place": "#2ca02
 # A line chart reads as a line up to this many periods; past it the app offers the next
 # coarser period first.
 MAX_PERIODS = 120
+# Counts are whole: a short axis would label ticks at 0.5 as "1" (Vega ignores tickMinStep in
+# small facets), so labels other than whole numbers are left blank.
+_COUNT_AXIS = alt.Axis(format="d", tickMinStep=1, labelExpr="datum.value % 1 ? '' : datum.label")
 
 
 def default_period(first: date, last: date) -> Period:
@@ -36,7 +41,7 @@ def default_period(first: date, last: date) -> Period:
 def attention_chart(frame: pl.DataFrame, *, share: bool, period: Period) -> alt.Chart:
     measure = "share:Q" if share else "n_articles:Q"
     title = "share of the outlets' articles" if share else "articles"
-    axis = alt.Axis(format="%") if share else alt.Axis(format="d", tickMinStep=1)
+    axis = alt.Axis(format="%") if share else _COUNT_AXIS
     chart: alt.Chart = (
         alt.Chart(frame, title=f"Attention per {period}")
         .mark_line(point=alt.OverlayMarkDef(size=18), interpolate="linear")
@@ -47,6 +52,27 @@ def attention_chart(frame: pl.DataFrame, *, share: bool, period: Period) -> alt.
             tooltip=["period:T", "series:N", "n_articles:Q", alt.Tooltip("share:Q", format=".1%")],
         )
         .properties(width=_WIDTH, height=260)
+    )
+    return chart
+
+
+def small_multiples(frame: pl.DataFrame, title: str) -> alt.FacetChart:
+    """One small line chart per series, each with its own integer y axis, every period a
+    point (zero when nothing ran): a quiet series is not flattened by a loud one."""
+    chart: alt.FacetChart = (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=12))
+        .encode(
+            x=alt.X("period:T", title=None),
+            y=alt.Y("n_articles:Q", title=None, axis=_COUNT_AXIS),
+            tooltip=["period:T", "series:N", "n_articles:Q"],
+        )
+        .properties(width=_WIDTH, height=60)
+        .facet(
+            row=alt.Row("series:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+            title=title,
+        )
+        .resolve_scale(y="independent")
     )
     return chart
 
@@ -64,7 +90,7 @@ def top_chart(frame: pl.DataFrame, label: str, title: str) -> alt.Chart:
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("n_articles:Q", title="articles", axis=alt.Axis(format="d", tickMinStep=1)),
+            x=alt.X("n_articles:Q", title="articles", axis=_COUNT_AXIS),
             y=alt.Y(f"{label}:N", sort=alt.SortField("rank"), title=None),
             color=alt.condition(alt.datum[label] == "other", alt.value("#bbbbbb"), colour),
             tooltip=[f"{label}:N", "n_articles:Q"],

@@ -160,10 +160,10 @@ class Warehouse:
             span = {"period": period, "date_from": filters.date_from, "date_to": filters.date_to}
             if per == "outlet":
                 chosen = list(filters.outlets) or _leading(top_outlets["outlet"])
-                attention = query(con, "app/attention_by_outlet", {**span, "outlets": chosen}, both)
             else:
                 chosen = list(filters.actors) or _leading_actor_ids(con, both)
-                attention = query(con, "app/attention_by_actor", {**span, "actors": chosen}, both)
+            lines = {**span, "per": per, "series": chosen}
+            attention = query(con, "app/attention", lines, both)
             focus_actors = list(filters.actors) or _leading_actor_ids(con, both, 1)
             co_mentioned = _top_actors(con, both, exclude=focus_actors, with_=focus_actors)
             names = _actor_names(con, focus_actors)

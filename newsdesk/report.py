@@ -1,7 +1,10 @@
 """`newsdesk report`: one static HTML page of coverage charts and tables.
 
 Charts are Vega-Lite specs built with Altair and written with the Vega libraries inlined,
-so the page opens with no network. Data comes from the warehouse's views (read-only).
+so the page opens with no network. Data comes from the warehouse's views (read-only), and
+the charts are the app's (newsdesk/app_views.py) over the whole warehouse: top outlets and
+actors with an 'other' bar, one small chart per leading actor and per leading outlet with
+every period drawn, and a capped outlet × actor heat map.
 """
 
 from __future__ import annotations
@@ -15,22 +18,33 @@ import duckdb
 import polars as pl
 
 from flows.warehouse import connect, query
+from newsdesk.app_views import default_period, small_multiples, top_chart
+from newsdesk.explore import Filters, Warehouse
 
 __all__ = ["write_report"]
 
-# Actors drawn in the time series and the heat map: more is unreadable.
-TOP_ACTORS_TIMELINE = 6
-TOP_ACTORS_HEATMAP = 12
+# Outlets and actors in the heat map: more cells than this are unreadable.
+TOP_HEATMAP = 12
 _CHART_WIDTH = 640
 
 
 def write_report(warehouse: Path, out_dir: Path) -> Path:
     """Write out_dir/index.html and return its path."""
+    app = Warehouse(warehouse)
+    choices = app.choices()
+    period = default_period(choices.first_date, choices.last_date)
+    everything = Filters(choices.first_date, choices.last_date)
+    by_actor = app.select(everything, per="actor", period=period)
+    by_outlet = app.select(everything, per="outlet", period=period)
     with connect(warehouse, analyst=True) as con:
         frames = _frames(con)
     charts = alt.vconcat(
-        _outlet_bars(frames["outlets"]),
-        _actor_timeline(frames["timeline"]),
+        alt.hconcat(
+            top_chart(by_actor.top_outlets, "outlet", "Articles by outlet"),
+            top_chart(by_actor.top_actors, "actor", "Most covered actors"),
+        ),
+        small_multiples(by_actor.attention, f"Most covered actors: articles per {period}"),
+        small_multiples(by_outlet.attention, f"Largest outlets: articles per {period}"),
         _outlet_actor_heatmap(frames["heatmap"]),
     ).properties(title="newsdesk coverage")
     # SVG rather than canvas: the marks are in the page's DOM, where tests can see them drawn.
@@ -47,7 +61,8 @@ def write_report(warehouse: Path, out_dir: Path) -> Path:
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (
         f"<h1>newsdesk coverage report</h1><p>Warehouse <code>{html.escape(str(warehouse))}"
-        f"</code>, generated {generated}.</p>"
+        f"</code>, generated {generated}: {choices.n_articles:,} articles from "
+        f"{choices.first_date} to {choices.last_date}.</p>"
     )
     # The inlined Vega bundles contain the strings "<body>" and "</body>": splice the page's
     # own header and tables after the last </head> and before the last </body>.
@@ -66,64 +81,51 @@ def _frames(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
         "outlets": con.execute(
             "SELECT * FROM coverage_by_outlet ORDER BY n_articles DESC, outlet"
         ).pl(),
-        "timeline": query(con, "queries/report_actor_timeline", {"top": TOP_ACTORS_TIMELINE}),
-        "heatmap": query(con, "queries/report_outlet_actor", {"top": TOP_ACTORS_HEATMAP}),
+        "heatmap": query(con, "queries/report_outlet_actor", {"top": TOP_HEATMAP}),
         "quotes": query(con, "queries/report_quote_share"),
         "dq": query(con, "queries/report_dq_status"),
         "runs": query(con, "queries/recent_runs"),
     }
 
 
-def _outlet_bars(frame: pl.DataFrame) -> alt.Chart:
-    chart: alt.Chart = (
-        alt.Chart(frame, title="Articles by outlet")
-        .mark_bar()
-        .encode(
-            x=alt.X("n_articles:Q", title="articles"),
-            y=alt.Y("outlet:N", sort="-x", title=None),
-            tooltip=["outlet", "n_articles", "n_paragraphs", "n_words", "first_date", "last_date"],
-        )
-        .properties(width=_CHART_WIDTH)
-    )
-    return chart
-
-
-def _actor_timeline(frame: pl.DataFrame) -> alt.Chart:
-    chart: alt.Chart = (
-        alt.Chart(frame, title=f"Top {TOP_ACTORS_TIMELINE} people: articles per day")
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("coverage_date:T", title="coverage date"),
-            y=alt.Y("n_articles:Q", title="articles"),
-            color=alt.Color("actor:N", title="actor"),
-            tooltip=["coverage_date", "actor", "n_articles"],
-        )
-        .properties(width=_CHART_WIDTH)
-    )
-    return chart
-
-
 def _outlet_actor_heatmap(frame: pl.DataFrame) -> alt.Chart:
+    # The share of each outlet's own articles: a large outlet does not paint its whole row
+    # dark, and one that never names an actor shows an empty cell, not a missing one.
     chart: alt.Chart = (
-        alt.Chart(frame, title="Outlet × actor: articles mentioning the actor")
+        alt.Chart(frame, title="Outlet × actor: share of the outlet's articles naming the actor")
         .mark_rect()
         .encode(
-            x=alt.X("actor:N", title=None, sort="-color"),
-            y=alt.Y("outlet:N", title=None),
-            color=alt.Color("n_articles:Q", title="articles", scale=alt.Scale(scheme="blues")),
-            tooltip=["outlet", "actor", "n_articles", "n_mentions"],
+            x=alt.X("actor:N", title=None, sort=alt.SortField("n_actor_articles", "descending")),
+            y=alt.Y("outlet:N", title=None, sort=alt.SortField("n_outlet_articles", "descending")),
+            color=alt.Color(
+                "share:Q",
+                title="share",
+                scale=alt.Scale(scheme="blues", domainMin=0),
+                legend=alt.Legend(format="%"),
+            ),
+            tooltip=["outlet", "actor", "n_articles", alt.Tooltip("share:Q", format=".1%")],
         )
         .properties(width=_CHART_WIDTH)
     )
     return chart
+
+
+# Rows of a table before the rest is one line saying how many more: the report is for
+# reading; the warehouse has every row.
+TABLE_ROWS = 25
 
 
 def _table_html(title: str, frame: pl.DataFrame) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in frame.columns)
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
-        for row in frame.iter_rows()
+        for row in frame.head(TABLE_ROWS).iter_rows()
     )
+    if frame.height > TABLE_ROWS:
+        rows += (
+            f'<tr><td colspan="{frame.width}">… and {frame.height - TABLE_ROWS:,} more rows '
+            "in the warehouse</td></tr>"
+        )
     body = rows or f'<tr><td colspan="{max(1, frame.width)}">none</td></tr>'
     return f"<h2>{html.escape(title)}</h2><table><tr>{head}</tr>{body}</table>"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -209,3 +210,38 @@ def test_one_state_of_the_filters_is_counted_zero_filled_and_capped(
     assert searched.matched["title"].to_list() == [corpus.phrase_title]
     article = app.article(str(searched.matched["article_id"][0]))
     assert article is not None and corpus.late_person in article.mentions["actor"].to_list()
+
+
+def test_the_report_stays_readable_on_many_outlets_and_a_gap_in_coverage(
+    prefect_api: None, chromium: str, tmp_path: Path
+) -> None:
+    from newsdesk.report import TABLE_ROWS, write_report
+    from tests.test_analysis import _png_pixels
+
+    corpus = write_app_corpus(tmp_path / "seeds", outlets=30, gap_days=10)
+    run_ingest(tmp_path / "seeds", tmp_path / "w.duckdb")
+    page = write_report(tmp_path / "w.duckdb", tmp_path / "report")
+    days = (corpus.last_day - corpus.first_day).days + 1
+    with chromium_page(chromium, page.as_uri(), tmp_path / "profile") as tab:
+        tab.wait_for("document.querySelectorAll('svg .mark-line path').length >= 2", 60)
+        # No axis lists more than ~25 things: 30 outlets become 10 bars and 'other'.
+        labels = tab.evaluate("[...document.querySelectorAll('.role-axis-label')]"
+                              ".map((g) => g.querySelectorAll('text').length)")  # fmt: skip
+        assert labels and max(labels) <= 25
+        bars = tab.evaluate("[...document.querySelectorAll('.role-axis-label')].map((g) => "
+                            "[...g.querySelectorAll('text')].map((t) => t.textContent))")  # fmt: skip
+        assert ["other"] in [axis[-1:] for axis in bars]
+        counts = [axis for axis in bars if axis[:1] == ["0"]]  # the count axes
+        assert counts and all(t == "" or t.replace(",", "").isdigit() for a in counts for t in a)
+        # One small chart per leading actor and outlet, each drawn through every day of the
+        # range, the ten days without coverage included (at zero, not bridged by a line).
+        points = tab.evaluate("[...document.querySelectorAll('.mark-line path')]"
+                              ".map((p) => (p.getAttribute('d').match(/[ML]/g) || []).length)")  # fmt: skip
+        assert len(points) == 10 and set(points) == {days}
+        rows = tab.evaluate("document.querySelectorAll('table')[0].querySelectorAll('tr').length")
+        assert rows == 1 + TABLE_ROWS + 1  # header, the first rows, "… and N more rows"
+        tab.screenshot(tmp_path / "report.png")
+        assert tab.errors == []
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(tmp_path / "report.png", ARTEFACTS / "report-30-outlets.png")
+    assert len(set(_png_pixels(tmp_path / "report.png"))) > 50, "the screenshot is blank"

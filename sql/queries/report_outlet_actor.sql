@@ -1,10 +1,35 @@
--- one row per (outlet, actor) for the most covered actors: articles mentioning the actor
-WITH top_actors AS (
-    SELECT actor_id FROM coverage_by_actor
+-- the $top largest outlets × the $top most covered actors, every pair present: the share of
+-- the outlet's counted articles that mention the actor (zero when none)
+WITH outlets AS (
+    SELECT outlet_label AS outlet, count(*) AS n_outlet_articles
+    FROM counted_articles
+    GROUP BY outlet_label
+    ORDER BY n_outlet_articles DESC, outlet
+    LIMIT $top
+),
+top_actors AS (
+    SELECT actor_id, name AS actor, n_articles
+    FROM coverage_by_actor
+    WHERE n_articles > 0
     ORDER BY n_articles DESC, n_mentions DESC, name
     LIMIT $top
+),
+pairs AS (
+    SELECT a.outlet_label AS outlet, aa.actor_id, count(*) AS n_articles
+    FROM article_actors AS aa
+    JOIN counted_articles AS a USING (article_id)
+    WHERE aa.actor_id IN (SELECT actor_id FROM top_actors)
+      AND a.outlet_label IN (SELECT outlet FROM outlets)
+    GROUP BY ALL
 )
-SELECT outlet, actor, sum(n_articles)::BIGINT AS n_articles, sum(n_mentions)::BIGINT AS n_mentions
-FROM coverage_daily
-WHERE actor_id IN (SELECT actor_id FROM top_actors)
-GROUP BY outlet, actor;
+SELECT
+    outlets.outlet,
+    top_actors.actor,
+    coalesce(pairs.n_articles, 0)::BIGINT AS n_articles,
+    coalesce(pairs.n_articles, 0) / outlets.n_outlet_articles AS share,
+    outlets.n_outlet_articles,
+    top_actors.n_articles AS n_actor_articles
+FROM outlets
+CROSS JOIN top_actors
+LEFT JOIN pairs ON pairs.outlet = outlets.outlet AND pairs.actor_id = top_actors.actor_id
+ORDER BY outlets.n_outlet_articles DESC, outlets.outlet, top_actors.n_articles DESC, top_actors.actor
