@@ -8,9 +8,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from transforms.compressed import GZIP_SUFFIX, page_name
+
 __all__ = ["Candidate", "Discovery", "discover_files"]
 
 SIDECAR_SUFFIX = ".meta.json"
+
+
+def _not_a_page(name: str) -> bool:
+    # A gzip-compressed page (`a.html.gz`, `a.txt.gz`, `a.gz`) is read through; other
+    # compressed files (`a.tar.gz`, `a.csv.gz`) are what their inner name says.
+    lowered = name.lower()
+    if lowered.endswith(GZIP_SUFFIX) and not lowered.endswith(".tar" + GZIP_SUFFIX):
+        lowered = page_name(lowered)
+    return lowered.endswith(NOT_PAGES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +41,8 @@ class Discovery:
 
 
 # Files no page is saved as: a crawl's stylesheets, scripts, images, fonts, data and
-# archives, and a warehouse's own files. Skipped by name, with the reason in the run log.
+# archives, and a warehouse's own files. Skipped by name, with the reason in the run log
+# (`.gz` only when what it compresses is one of these: see _not_a_page).
 NOT_PAGES = (
     ".css", ".js", ".mjs", ".json", ".csv", ".tsv", ".svg", ".png", ".jpg", ".jpeg", ".gif",
     ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff", ".pdf", ".woff", ".woff2", ".ttf",
@@ -74,7 +86,7 @@ def discover_files(
                 continue
             path = here / name
             relative = shown(path.relative_to(root).as_posix())
-            if name.lower().endswith(NOT_PAGES):
+            if _not_a_page(name):
                 found.skipped.append((relative, "not a page by its name"))
                 continue
             try:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.discover import SIDECAR_SUFFIX, Candidate
+from transforms.compressed import decompressed, page_name
 from transforms.decode import DecodedText, decode_bytes
 from transforms.extract import PageContext, extract_file, looks_like_html
 from transforms.knowledge import Knowledge
@@ -50,7 +51,7 @@ class ReadSource:
     def text(self) -> DecodedText | None:
         """The decoded text of a text page; None for HTML or text that cannot be decoded
         (extraction then records why)."""
-        if looks_like_html(self.data, self.candidate.path.name):
+        if looks_like_html(self.data, page_name(self.candidate.path.name)):
             return None
         try:
             return decode_bytes(self.data)
@@ -103,6 +104,11 @@ def read_source(
     file_id = hashlib.sha256(data).hexdigest()
     if file_id in known_file_ids:
         return file_id
+    if page_name(candidate.path.name) != candidate.path.name:
+        try:
+            data = decompressed(data, max_bytes)
+        except Rejected as rejection:
+            return _record(candidate, file_id, context, notes, rejection=rejection)
     return ReadSource(candidate, file_id, data, context, tuple(notes))
 
 
@@ -116,7 +122,8 @@ def extract_source(
     the page already decoded, when it was."""
     context = replace(read.context, site_chrome=site_chrome)
     try:
-        extraction = extract_file(read.data, context, read.candidate.path.name, knowledge, text)
+        name = page_name(read.candidate.path.name)
+        extraction = extract_file(read.data, context, name, knowledge, text)
     except Rejected as rejection:
         return read.record(rejection=rejection)
     except Exception as exc:  # a bug met on one page must not stop the other files

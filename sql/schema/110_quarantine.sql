@@ -4,7 +4,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
     file_id      VARCHAR,
     article_id   VARCHAR,            -- set when one article of a file was rejected
     path         VARCHAR NOT NULL,
-    reason       VARCHAR NOT NULL,   -- empty / not_text / no_article / too_large / unreadable / ...
+    reason       VARCHAR NOT NULL,   -- empty / not_text / no_article / too_large / unreadable / bad_gzip / ...
     detail       VARCHAR,
     recorded_at  TIMESTAMPTZ NOT NULL
 );

@@ -55,3 +55,33 @@ def test_every_path_appears_once_with_its_outcome(tmp_path: Path, prefect_api: N
     assert shown.returncode == 0, shown.stderr
     assert "Paths under the seeds folder, by outcome" in shown.stdout
     assert "pipe.txt" in shown.stdout and "quarantined" in shown.stdout
+
+
+def test_gzip_compressed_pages_load_as_their_pages(tmp_path: Path, prefect_api: None) -> None:
+    import gzip
+
+    from tests.conftest import SEEDS
+
+    plain, packed = tmp_path / "plain", tmp_path / "packed"
+    plain.mkdir()
+    packed.mkdir()
+    html = (Path(__file__).parent.parent / "fixtures" / "html" / "article.html").read_bytes()
+    text = next(SEEDS.glob("*.txt"))
+    for folder, suffix, pack in ((plain, "", bytes), (packed, ".gz", gzip.compress)):
+        (folder / f"article.html{suffix}").write_bytes(pack(html))
+        (folder / f"{text.name}{suffix}").write_bytes(pack(text.read_bytes()))
+        (folder / f"{text.name}{suffix}.meta.json").write_bytes(
+            text.with_name(text.name + ".meta.json").read_bytes()
+        )
+    (packed / "bundle.tar.gz").write_bytes(gzip.compress(b"not pages"))
+    (packed / "broken.html.gz").write_bytes(gzip.compress(html)[:100])
+    run_ingest(plain, tmp_path / "plain.duckdb")
+    run_ingest(packed, tmp_path / "packed.duckdb")
+    articles = "SELECT title, outlet, coverage_date, body FROM articles ORDER BY ALL"
+    loaded = warehouse_rows(tmp_path / "packed.duckdb", articles)
+    assert len(loaded) >= 2 and loaded == warehouse_rows(tmp_path / "plain.duckdb", articles)
+    outcome = dict(warehouse_rows(
+        tmp_path / "packed.duckdb", "SELECT path, outcome || ' ' || coalesce(reason, '') FROM path_outcomes"
+    ))  # fmt: skip
+    assert outcome["bundle.tar.gz"] == "skipped not a page by its name"
+    assert outcome["broken.html.gz"] == "quarantined bad_gzip"
