@@ -25,9 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from bench.browser import Page, chromium_page
+from bench.browser import DEEP, Page, chromium_page, wait_until_serving
 from bench.corpus import write_corpus
 from bench.report import machine_line, write_section
 from flows.warehouse import connect
@@ -38,10 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEARCHES = {"no search": "", "a word": "minister", "two words": "council budget",
             "a phrase": '"the prime minister"'}  # fmt: skip
 SEARCH_TARGET_S, RENDER_TARGET_S = 1.0, 3.0
+# Self-contained (deep() defined on each poll): the page polled may be the one navigated to
+# or still the one before it.
 _DRAWN = (
-    "(() => { const found = []; const walk = (root) => { root.querySelectorAll('svg.marks, "
-    "marimo-table').forEach((e) => found.push(e)); root.querySelectorAll('*').forEach((e) => "
-    "{ if (e.shadowRoot) walk(e.shadowRoot); }); }; walk(document); return found.length >= 5 "
+    f"(() => {{ {DEEP} ; return deep('svg.marks, marimo-table').length >= 5 "
     "&& /[\\d,]+ of [\\d,]+ articles/.test(document.body.innerText); })()"
 )
 
@@ -54,7 +52,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-app-") as tmp:
         warehouse = args.warehouse or _backfill(Path(tmp), args.files)
         figures = {"search": _search_latency(warehouse), **_first_render(warehouse, Path(tmp))}
-        figures["articles"] = Warehouse(warehouse).choices().n_articles
+        figures["articles"] = Warehouse(warehouse).extent().n_articles
         with connect(warehouse, analyst=True) as con:
             files = con.sql("SELECT count(*) FROM source_files").fetchone()
     body = _render(figures, f"a backfill of {files[0] if files else 0:,} files of bench/corpus.py")
@@ -75,10 +73,10 @@ def _backfill(work: Path, files: int) -> Path:
 
 def _search_latency(warehouse: Path) -> dict[str, float]:
     app = Warehouse(warehouse)
-    choices = app.choices()
+    extent = app.extent()
     latency = {}
     for label, text in SEARCHES.items():
-        filters = Filters(choices.first_date, choices.last_date, search=text)
+        filters = Filters(extent.first_date, extent.last_date, search=text)
         times = []
         for _ in range(5):
             started = time.perf_counter()
@@ -101,12 +99,7 @@ def _first_render(warehouse: Path, work: Path) -> dict[str, Any]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
-        while True:
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_serving(url, server, timeout_s=120)
         server_s = time.perf_counter() - started
         cold, warm = [], []
         for i in range(3):

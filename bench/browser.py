@@ -8,6 +8,7 @@ it logged.
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
 import subprocess
@@ -21,7 +22,7 @@ import httpx
 from websockets.sync.client import connect
 from websockets.sync.connection import Connection
 
-__all__ = ["Page", "chromium_page"]
+__all__ = ["DEEP", "Page", "chromium_page", "wait_until_serving"]
 
 _FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -29,6 +30,37 @@ _FLAGS = [
     "--disable-features=NetworkTimeServiceQuerying,Translate,MediaRouter",
     "--remote-debugging-port=0", "--remote-allow-origins=*",
 ]  # fmt: skip
+
+
+# Defines deep(selector) in a page: the elements matching it in the document and inside
+# every shadow root (marimo draws each widget inside its own).
+DEEP = """
+window.deep = (selector) => {
+  const found = [];
+  const walk = (root) => {
+    root.querySelectorAll(selector).forEach((e) => found.push(e));
+    root.querySelectorAll('*').forEach((e) => { if (e.shadowRoot) walk(e.shadowRoot); });
+  };
+  walk(document);
+  return found;
+};
+true
+"""
+
+
+def wait_until_serving(url: str, server: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
+    """Return once url answers 200; raise if the server exits or is silent for timeout_s."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        with contextlib.suppress(httpx.TransportError):
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        if server.poll() is not None:
+            said = server.stdout.read().decode(errors="replace") if server.stdout else ""
+            raise RuntimeError(f"the server exited ({server.returncode}): {said[-2000:]}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not answer within {timeout_s:.0f} s")
+        time.sleep(0.2)
 
 
 class Page:

@@ -23,6 +23,7 @@ from flows.warehouse import connect, query
 __all__ = [
     "Article",
     "Choices",
+    "Extent",
     "Filters",
     "Selection",
     "Warehouse",
@@ -83,6 +84,16 @@ class Filters:
 
 
 @dataclass(frozen=True, slots=True)
+class Extent:
+    """What the warehouse covers: today's date for both ends when it is empty."""
+
+    first_date: date
+    last_date: date
+    languages: list[str]
+    n_articles: int
+
+
+@dataclass(frozen=True, slots=True)
 class Choices:
     """What the filters offer."""
 
@@ -126,16 +137,20 @@ class Warehouse:
         with connect(self.path, analyst=True) as con:
             yield con
 
+    def extent(self) -> Extent:
+        """The coverage dates, languages and number of counted articles."""
+        with self._connection() as con:
+            return _extent(con)
+
     def choices(self) -> Choices:
         with self._connection() as con:
-            extent = query(con, "app/choices").row(0, named=True)
+            extent = _extent(con)
             outlets = query(con, "app/outlet_choices")
             actors = query(con, "app/actor_choices", {"limit": ACTOR_CHOICES})
-        today = date.today()
         return Choices(
-            first_date=extent["first_date"] or today,
-            last_date=extent["last_date"] or today,
-            languages=list(extent["languages"] or []),
+            first_date=extent.first_date,
+            last_date=extent.last_date,
+            languages=extent.languages,
             outlets={
                 f"{o} ({n:,})": o for o, n in outlets.select("outlet", "n_articles").iter_rows()
             },
@@ -143,7 +158,7 @@ class Warehouse:
                 f"{name} · {kind} ({n:,})": actor_id
                 for actor_id, name, kind, n in actors.iter_rows()
             },
-            n_articles=int(extent["n_articles"]),
+            n_articles=extent.n_articles,
         )
 
     def select(
@@ -158,13 +173,14 @@ class Warehouse:
             top_outlets = query(con, "app/top_outlets", {"top": TOP_N}, both)
             top_actors = _top_actors(con, both, exclude=[], with_=[])
             span = {"period": period, "date_from": filters.date_from, "date_to": filters.date_to}
+            leading = _leading_actor_ids(con, both)  # the default lines, and whom to pair
             if per == "outlet":
                 chosen = list(filters.outlets) or _leading(top_outlets["outlet"])
             else:
-                chosen = list(filters.actors) or _leading_actor_ids(con, both)
+                chosen = list(filters.actors) or leading
             lines = {**span, "per": per, "series": chosen}
             attention = query(con, "app/attention", lines, both)
-            focus_actors = list(filters.actors) or _leading_actor_ids(con, both, 1)
+            focus_actors = list(filters.actors) or leading[:1]
             co_mentioned = _top_actors(con, both, exclude=focus_actors, with_=focus_actors)
             names = _actor_names(con, focus_actors)
         return Selection(base, matched, attention, top_outlets, top_actors, co_mentioned, names)
@@ -183,6 +199,17 @@ class Warehouse:
             )
 
 
+def _extent(con: duckdb.DuckDBPyConnection) -> Extent:
+    row = query(con, "app/choices").row(0, named=True)
+    today = date.today()
+    return Extent(
+        first_date=row["first_date"] or today,
+        last_date=row["last_date"] or today,
+        languages=list(row["languages"] or []),
+        n_articles=int(row["n_articles"]),
+    )
+
+
 def _top_actors(
     con: duckdb.DuckDBPyConnection,
     frames: Mapping[str, pl.DataFrame],
@@ -199,9 +226,9 @@ def _leading(labels: pl.Series) -> list[str]:
 
 
 def _leading_actor_ids(
-    con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame], n: int = DEFAULT_SERIES
+    con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]
 ) -> list[str]:
-    ids = query(con, "app/leading_actors", {"n": n}, frames)
+    ids = query(con, "app/leading_actors", {"n": DEFAULT_SERIES}, frames)
     return [str(v) for v in ids["actor_id"]]
 
 

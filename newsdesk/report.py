@@ -31,9 +31,9 @@ _CHART_WIDTH = 640
 def write_report(warehouse: Path, out_dir: Path) -> Path:
     """Write out_dir/index.html and return its path."""
     app = Warehouse(warehouse)
-    choices = app.choices()
-    period = default_period(choices.first_date, choices.last_date)
-    everything = Filters(choices.first_date, choices.last_date)
+    extent = app.extent()
+    period = default_period(extent.first_date, extent.last_date)
+    everything = Filters(extent.first_date, extent.last_date)
     by_actor = app.select(everything, per="actor", period=period)
     by_outlet = app.select(everything, per="outlet", period=period)
     with connect(warehouse, analyst=True) as con:
@@ -61,8 +61,8 @@ def write_report(warehouse: Path, out_dir: Path) -> Path:
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (
         f"<h1>newsdesk coverage report</h1><p>Warehouse <code>{html.escape(str(warehouse))}"
-        f"</code>, generated {generated}: {choices.n_articles:,} articles from "
-        f"{choices.first_date} to {choices.last_date}.</p>"
+        f"</code>, generated {generated}: {extent.n_articles:,} articles from "
+        f"{extent.first_date} to {extent.last_date}.</p>"
     )
     # The inlined Vega bundles contain the strings "<body>" and "</body>": splice the page's
     # own header and tables after the last </head> and before the last </body>.

@@ -14,29 +14,15 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from bench.browser import Page, chromium_page
+from bench.browser import DEEP, Page, chromium_page, wait_until_serving
 from newsdesk.local_server import free_port
 from tests.app_corpus import AppCorpus, write_app_corpus
 from tests.conftest import ROOT, run_ingest
 
 ARTEFACTS = ROOT / ".state" / "test-artefacts" / "app"
 
-# Finds elements through marimo's shadow roots (each widget draws inside its own).
-_DEEP = """
-window.deep = (selector) => {
-  const found = [];
-  const walk = (root) => {
-    root.querySelectorAll(selector).forEach((e) => found.push(e));
-    root.querySelectorAll('*').forEach((e) => { if (e.shadowRoot) walk(e.shadowRoot); });
-  };
-  walk(document);
-  return found;
-};
-true
-"""
 _MATCHING = "(document.body.innerText.match(/([\\d,]+) of [\\d,]+ articles/) || [])[1]"
 _LINES = "deep('.mark-line path').map((p) => p.getAttribute('d')).join('|')"
 _LEGEND = "deep('.role-legend-label text').map((t) => t.textContent)"
@@ -64,16 +50,7 @@ def app_url(app_corpus: tuple[AppCorpus, Path, Path]) -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(url, timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None, server.stdout.read() if server.stdout else ""
-            assert time.monotonic() < deadline, "the app did not answer within 60 s"
-            time.sleep(0.3)
+        wait_until_serving(url, server)
         yield url
     finally:
         os.killpg(server.pid, signal.SIGINT)  # Ctrl-C, with tabs still open
@@ -87,7 +64,7 @@ def app_url(app_corpus: tuple[AppCorpus, Path, Path]) -> Iterator[str]:
 
 def _open(page: Page) -> None:
     page.wait_for("document.readyState === 'complete'", 60)
-    page.evaluate(_DEEP)
+    page.evaluate(DEEP)
 
 
 def _choose_actor(page: Page, name: str) -> None:
