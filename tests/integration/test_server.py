@@ -158,13 +158,20 @@ def test_served_deployment_schedules_and_runs_one_at_a_time(
     # What a user of the Prefect UI sees of each run: its INFO log with the counts, and its
     # Markdown artifact; `serve` printed one line per run.
     for run in (first, second):
-        logs = httpx.post(
-            f"{api}/logs/filter",
-            json={"logs": {"flow_run_id": {"any_": [run["id"]]}, "level": {"ge_": 20}}},
-            timeout=10,
-        ).json()
-        assert any(" completed: " in entry["message"] and "new files loaded" in entry["message"]
-                   for entry in logs), [e["message"] for e in logs]  # fmt: skip
+        # A run's logs reach the server in batches after it ends: wait for them a while.
+        deadline = time.monotonic() + 30
+        while True:
+            logs = httpx.post(
+                f"{api}/logs/filter",
+                json={"logs": {"flow_run_id": {"any_": [run["id"]]}, "level": {"ge_": 20}}},
+                timeout=10,
+            ).json()
+            found = any(" completed: " in e["message"] and "new files loaded" in e["message"]
+                        for e in logs)  # fmt: skip
+            if found or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        assert found, [e["message"] for e in logs]
         artifacts = httpx.post(
             f"{api}/artifacts/filter",
             json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}},
