@@ -71,13 +71,14 @@ serve: $(STAMP) ## serve the ingest deployment on its cron schedule (needs `make
 report: $(STAMP) ## write reports/index.html from the warehouse
 	$(BIN)/newsdesk report --out reports
 
-bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE set the corpus sizes)
+bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE/BENCH_SCALE/BENCH_XL: corpus sizes)
 	$(BIN)/python -m bench.first_run
 	$(BIN)/python -m bench.html_route
 	$(BIN)/python -m bench.text_route
 	$(BIN)/python -m bench.actors
 	$(BIN)/python -m bench.pipeline
 	$(BIN)/python -m bench.app
+	$(BIN)/python -m bench.scale
 
 lint: $(STAMP) ## ruff and mypy only
 	$(BIN)/ruff check .

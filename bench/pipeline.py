@@ -18,14 +18,9 @@ Each ingest runs in its own process (bench/child.py), as a scheduled run would.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
-import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,11 +30,9 @@ import duckdb
 
 from bench.corpus import write_corpus
 from bench.report import machine_line, write_section
-from transforms.decode import decode_bytes
-from transforms.records import Rejected
+from bench.runs import floor_seconds, ingest_in_child
 
 VIEWS = ("coverage_by_outlet", "coverage_by_actor", "coverage_by_date", "coverage_daily")
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
@@ -58,28 +51,13 @@ def main() -> None:
     print(body)
 
 
-def _child(seeds: Path, warehouse: Path, workers: int = 2) -> dict[str, Any]:
-    # One Prefect home for the whole benchmark, made by the warm-up run: a new Prefect
-    # database costs 10-20 s that no scheduled run pays.
-    env = {**os.environ, "PREFECT_HOME": str(warehouse.parent.parent / "prefect")}
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.child", str(seeds), str(warehouse), str(workers)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    if done.returncode != 0:
-        raise RuntimeError(f"ingest failed: {done.stderr[-3000:]}")
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
 def _backfill(seeds: Path, folder: Path, workers: int, repeat: int) -> dict[str, Any]:
     """`repeat` backfills into fresh warehouses: the median run's time and data-quality
     share, the highest peak RSS of them all; the median run's warehouse is kept."""
     runs = []
     for i in range(repeat):
         warehouse = folder / f"run{i}" / "w.duckdb"
-        runs.append({**_child(seeds, warehouse, workers), "warehouse": str(warehouse)})
+        runs.append({**ingest_in_child(seeds, warehouse, workers), "warehouse": str(warehouse)})
     runs.sort(key=lambda run: run["seconds"])
     median = runs[len(runs) // 2]
     for run in runs:
@@ -93,16 +71,6 @@ def _backfill(seeds: Path, folder: Path, workers: int, repeat: int) -> dict[str,
     }
 
 
-def _floor(files: list[Path]) -> float:
-    start = time.perf_counter()
-    for path in files:
-        data = path.read_bytes()
-        hashlib.sha256(data).hexdigest()
-        with contextlib.suppress(Rejected):
-            decode_bytes(data)
-    return time.perf_counter() - start
-
-
 def _measure(work: Path, small: int, large: int, repeat: int) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     small_dir, large_dir = work / "small", work / "large"
@@ -111,14 +79,14 @@ def _measure(work: Path, small: int, large: int, repeat: int) -> dict[str, Any]:
     large_files = [p for p in write_corpus(large_dir, large, seed=6)]
     figures["corpus_s"] = time.perf_counter() - start
     figures["large_mb"] = sum(p.stat().st_size for p in large_files) / 1e6
-    figures["floor_small_s"] = statistics.median(_floor(small_files) for _ in range(repeat))
-    figures["floor_large_s"] = statistics.median(_floor(large_files) for _ in range(repeat))
+    figures["floor_small_s"] = statistics.median(floor_seconds(small_files) for _ in range(repeat))
+    figures["floor_large_s"] = statistics.median(floor_seconds(large_files) for _ in range(repeat))
 
     empty = work / "empty"
     empty.mkdir()
-    _child(empty, work / "warm-up" / "w.duckdb")
+    ingest_in_child(empty, work / "warm-up" / "w.duckdb")
     figures["fixed"] = statistics.median(
-        _child(empty, work / f"fixed{i}" / "w.duckdb")["seconds"] for i in range(repeat)
+        ingest_in_child(empty, work / f"fixed{i}" / "w.duckdb")["seconds"] for i in range(repeat)
     )
     # One run: the 1-worker figure is for comparison only, and three would add ~100 s.
     figures["small_1w"] = _backfill(small_dir, work / "s1", 1, 1)
@@ -126,13 +94,13 @@ def _measure(work: Path, small: int, large: int, repeat: int) -> dict[str, Any]:
     figures["large_2w"] = _backfill(large_dir, work / "l2", 2, repeat)
     large_warehouse = Path(figures["large_2w"]["warehouse"])
     figures["no_new"] = statistics.median(
-        _child(large_dir, large_warehouse)["seconds"] for _ in range(repeat)
+        ingest_in_child(large_dir, large_warehouse)["seconds"] for _ in range(repeat)
     )
     ten_new = []
     for i in range(repeat):
         batch = work / "large" / f"new{i}"
         write_corpus(batch, 10, seed=100 + i)
-        ten_new.append(_child(large_dir, large_warehouse)["seconds"])
+        ten_new.append(ingest_in_child(large_dir, large_warehouse)["seconds"])
     figures["ten_new"] = statistics.median(ten_new)
     figures["views_ms"] = _view_latency(large_warehouse)
     return figures

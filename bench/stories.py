@@ -32,6 +32,15 @@ _FUNCTION_SHARE = 0.45
 _OUTLETS = [f"The {place} {paper}" for place in ("Northern", "Valley", "Coastal")
             for paper in ("Herald", "Courier", "Ledger")]  # fmt: skip
 _START = datetime(2025, 8, 1, tzinfo=UTC)
+# People a story may name (invented: common first names, made-up surnames), and the
+# sentences that name two of them together.
+_PEOPLE = [f"{first} {last}" for first, last in zip(
+    ("Anna", "Tomas", "Lena", "Marek", "Irene", "Paul", "Greta", "Victor", "Nadia", "Oscar"),
+    ("Brannick", "Vellinger", "Castrow", "Dunmore", "Esterby", "Farland", "Gollancy",
+     "Hartwell", "Ivarsen", "Jellicoe"), strict=True,
+)]  # fmt: skip
+_TOGETHER = ("{a} met {b} on Tuesday.", "{a} said {b} had not been told.",
+             "Asked about {b}, {a} declined to comment.")  # fmt: skip
 # Same-outlet copies and other-outlet copies a story gets, drawn from these.
 _SAME_OUTLET_COPIES = [0, 0, 1, 1, 2, 3]
 _OTHER_OUTLET_COPIES = [0, 0, 0, 1, 2]
@@ -45,13 +54,18 @@ class StoryFile:
     captured_at: datetime
 
 
-def write_story_corpus(out: Path, stories: int, seed: int = 3) -> list[StoryFile]:
+def write_story_corpus(out: Path, stories: int, seed: int = 3, cast: int = 0) -> list[StoryFile]:
+    """cast: how many of the invented people each story names (in pairs, within a
+    paragraph); 0 names nobody."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     written: list[StoryFile] = []
     for story in range(stories):
         outlet = rng.choice(_OUTLETS)
         title, paragraphs = _story(rng)
+        if cast:
+            # Their own random stream: a corpus without names is the same with the option.
+            paragraphs = _named(paragraphs, random.Random(seed * 7919 + story), cast)
         # A copy is a revision of the story's latest version: a chain of copies, each alike
         # the one before, may hold a last copy no longer alike the first.
         versions = [(outlet, paragraphs)]
@@ -86,6 +100,17 @@ def _story(rng: random.Random) -> tuple[str, list[str]]:
     return title, paragraphs
 
 
+def _named(paragraphs: list[str], rng: random.Random, cast: int) -> list[str]:
+    people = rng.sample(_PEOPLE, cast)
+    named = []
+    for paragraph in paragraphs:
+        if rng.random() < 0.6:
+            a, b = rng.sample(people, 2)
+            paragraph += " " + rng.choice(_TOGETHER).format(a=a, b=b)
+        named.append(paragraph)
+    return named
+
+
 def _sentence(rng: random.Random) -> str:
     words = [
         rng.choice(_FUNCTION_WORDS)
@@ -110,8 +135,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--stories", type=int, default=30)
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--cast", type=int, default=0, help="people each story names")
     args = parser.parse_args()
-    written = write_story_corpus(args.out, args.stories, args.seed)
+    written = write_story_corpus(args.out, args.stories, args.seed, args.cast)
     print(f"{len(written)} files of {args.stories} stories under {args.out}")
 
 

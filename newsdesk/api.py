@@ -29,7 +29,8 @@ __all__ = ["sql", "table", "tables"]
 # name candidates behind `unresolved_names`, the files to retry. Readable all the same.
 INTERNAL = frozenset({
     "article_bands", "article_signatures", "site_lines", "actor_derivations",
-    "name_candidates", "retried_files",
+    "name_candidates", "retried_files", "article_actor_pairs", "co_mention_totals",
+    "co_mention_sources", "co_mention_delta",
 })  # fmt: skip
 
 

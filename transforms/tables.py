@@ -18,6 +18,12 @@ TABLES: dict[str, pl.Schema] = {
         "role": pl.String(),
         "source": pl.String(),
     }),
+    "article_actor_pairs": pl.Schema({
+        "article_id": pl.String(),
+        "actor_a_id": pl.String(),
+        "actor_b_id": pl.String(),
+        "n_paragraphs": pl.Int32(),
+    }),
     "article_actors": pl.Schema({
         "article_id": pl.String(),
         "actor_id": pl.String(),
@@ -61,6 +67,24 @@ TABLES: dict[str, pl.Schema] = {
         "run_id": pl.String(),
         "story_group": pl.String(),
         "language": pl.String(),
+    }),
+    "co_mention_delta": pl.Schema({
+        "actor_a_id": pl.String(),
+        "actor_b_id": pl.String(),
+        "outlet_label": pl.String(),
+        "n_articles": pl.Int64(),
+        "n_paragraphs": pl.Int64(),
+    }),
+    "co_mention_sources": pl.Schema({
+        "article_id": pl.String(),
+        "outlet_label": pl.String(),
+    }),
+    "co_mention_totals": pl.Schema({
+        "actor_a_id": pl.String(),
+        "actor_b_id": pl.String(),
+        "outlet_label": pl.String(),
+        "n_articles": pl.Int64(),
+        "n_paragraphs": pl.Int64(),
     }),
     "dq_results": pl.Schema({
         "run_id": pl.String(),

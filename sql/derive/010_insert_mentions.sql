@@ -6,3 +6,6 @@ INSERT INTO article_actors
 SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*)
 FROM incoming_mentions
 GROUP BY article_id, actor_id;
+
+-- and the pairs of actors their paragraphs name together (schema/076_article_actor_pairs.sql)
+INSERT INTO article_actor_pairs SELECT * FROM paragraph_actor_pairs('incoming_mentions');

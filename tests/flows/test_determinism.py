@@ -19,7 +19,7 @@ STORIES = 24
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[StoryFile]]:
     out = tmp_path_factory.mktemp("stories")
-    return out, write_story_corpus(out, STORIES, seed=5)
+    return out, write_story_corpus(out, STORIES, seed=5, cast=4)
 
 
 def ingest_in_rounds(

@@ -1,0 +1,16 @@
+-- the articles whose pairs the co-mention totals should hold (counted, derived) against
+-- those they hold: +1 for each to add, -1 for each to take out (an article whose outlet
+-- label changed is both)
+CREATE OR REPLACE TEMP TABLE co_mention_changed_articles AS
+WITH contributing AS (
+    SELECT counted.article_id, counted.outlet_label
+    FROM counted_articles AS counted
+    SEMI JOIN actor_derivations AS derived USING (article_id)
+)
+SELECT article_id, outlet_label, 1 AS sign
+FROM contributing
+ANTI JOIN co_mention_sources AS sources USING (article_id, outlet_label)
+UNION ALL
+SELECT article_id, outlet_label, -1 AS sign
+FROM co_mention_sources AS sources
+ANTI JOIN contributing USING (article_id, outlet_label);
