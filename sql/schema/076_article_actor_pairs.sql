@@ -16,16 +16,11 @@ JOIN paragraph_actors AS right_side
 GROUP BY ALL;
 
 -- kept beside `mentions` (as article_actors is) so that actor_co_mentions adds up pairs
--- already found instead of joining millions of mentions to themselves
+-- already found instead of joining millions of mentions to themselves (a warehouse made
+-- before this table existed derives its articles again: transforms/knowledge.py DERIVED_ROWS)
 CREATE TABLE IF NOT EXISTS article_actor_pairs (
     article_id    VARCHAR NOT NULL,
     actor_a_id    VARCHAR NOT NULL,
     actor_b_id    VARCHAR NOT NULL,
     n_paragraphs  INTEGER NOT NULL
 );
-
--- a warehouse made before this table existed gets its pairs once, from its mentions (the
--- co-mention totals, made next, mark that it was done)
-INSERT INTO article_actor_pairs
-SELECT * FROM paragraph_actor_pairs('mentions')
-WHERE NOT EXISTS (SELECT 1 FROM duckdb_tables() WHERE table_name = 'co_mention_totals');
