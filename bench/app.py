@@ -28,11 +28,11 @@ from typing import Any
 from bench.browser import DEEP, Page, chromium_page, wait_until_serving
 from bench.corpus import write_corpus
 from bench.report import machine_line, write_section
+from bench.runs import ROOT, ingest_in_child
 from flows.warehouse import connect
 from newsdesk.explore import Filters, Warehouse
 from newsdesk.local_server import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 SEARCHES = {"no search": "", "a word": "minister", "two words": "council budget",
             "a phrase": '"the prime minister"'}  # fmt: skip
 SEARCH_TARGET_S, RENDER_TARGET_S = 1.0, 3.0
@@ -61,13 +61,9 @@ def main() -> None:
 
 
 def _backfill(work: Path, files: int) -> Path:
-    seeds, warehouse = work / "seeds", work / "w.duckdb"
+    seeds, warehouse = work / "seeds", work / "backfill" / "w.duckdb"
     write_corpus(seeds, files, seed=6)
-    env = {**os.environ, "PREFECT_HOME": str(work / "prefect")}
-    subprocess.run(
-        [sys.executable, "-m", "bench.child", str(seeds), str(warehouse), "2"],
-        cwd=ROOT, env=env, check=True, capture_output=True,
-    )  # fmt: skip
+    ingest_in_child(seeds, warehouse)
     return warehouse
 
 

@@ -170,6 +170,8 @@ def link_actors(con: duckdb.DuckDBPyConnection, knowledge: Knowledge) -> int:
             registry_version=pl.lit(version), derived_at=pl.lit(now)
         )
         load_frames(con, frames, "derive")
+    if pending.len():
+        load_frames(con, {}, "co_mentions")
     return pending.len()
 
 

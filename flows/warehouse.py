@@ -115,13 +115,14 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 # Each write step: the folders of sql/ whose statements it runs, in this order, in one
 # transaction. A batch's signatures are written as a re-signing writes them. The co-mention
-# totals catch up with the articles once per run (every run resets derivations) and with
-# each re-derived chunk.
+# totals catch up with the articles when a run resets derivations (every run does) and
+# after it re-derives articles.
 STEPS: dict[str, tuple[str, ...]] = {
     "load": ("load", "signatures"),
     "resign": ("resign", "signatures"),
     "derive_reset": ("derive_reset", "co_mentions"),
-    "derive": ("derive", "co_mentions"),
+    "derive": ("derive",),
+    "co_mentions": ("co_mentions",),
     "record_run": ("record_run",),
     "skipped": ("skipped",),
 }

@@ -30,7 +30,7 @@ __all__ = ["sql", "table", "tables"]
 INTERNAL = frozenset({
     "article_bands", "article_signatures", "site_lines", "actor_derivations",
     "name_candidates", "retried_files", "article_actor_pairs", "co_mention_totals",
-    "co_mention_sources", "co_mention_delta",
+    "co_mention_sources",
 })  # fmt: skip
 
 

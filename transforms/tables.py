@@ -68,13 +68,6 @@ TABLES: dict[str, pl.Schema] = {
         "story_group": pl.String(),
         "language": pl.String(),
     }),
-    "co_mention_delta": pl.Schema({
-        "actor_a_id": pl.String(),
-        "actor_b_id": pl.String(),
-        "outlet_label": pl.String(),
-        "n_articles": pl.Int64(),
-        "n_paragraphs": pl.Int64(),
-    }),
     "co_mention_sources": pl.Schema({
         "article_id": pl.String(),
         "outlet_label": pl.String(),

@@ -1,6 +1,7 @@
 -- the articles whose pairs the co-mention totals should hold (counted, derived) against
 -- those they hold: +1 for each to add, -1 for each to take out (an article whose outlet
--- label changed is both)
+-- label changed is both; one whose derivation was reset is taken out with the pairs it
+-- had, which stay until it is derived again)
 CREATE OR REPLACE TEMP TABLE co_mention_changed_articles AS
 WITH contributing AS (
     SELECT counted.article_id, counted.outlet_label

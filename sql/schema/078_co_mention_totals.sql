@@ -1,6 +1,6 @@
 -- actor_co_mentions' counts, kept up to date as articles come, go and are re-derived (the
--- sql/co_mentions/ statements at the end of every run and of every re-derived chunk): one
--- row per pair of actors and outlet
+-- sql/co_mentions/ statements, once per run after its derivations are reset and once after
+-- its re-derived articles): one row per pair of actors and outlet
 CREATE TABLE IF NOT EXISTS co_mention_totals (
     actor_a_id    VARCHAR NOT NULL,
     actor_b_id    VARCHAR NOT NULL,
@@ -14,13 +14,4 @@ CREATE TABLE IF NOT EXISTS co_mention_totals (
 CREATE TABLE IF NOT EXISTS co_mention_sources (
     article_id    VARCHAR NOT NULL,
     outlet_label  VARCHAR NOT NULL
-);
-
--- changes to the totals on their way in: filled and emptied inside one transaction
-CREATE TABLE IF NOT EXISTS co_mention_delta (
-    actor_a_id    VARCHAR NOT NULL,
-    actor_b_id    VARCHAR NOT NULL,
-    outlet_label  VARCHAR NOT NULL,
-    n_articles    BIGINT NOT NULL,
-    n_paragraphs  BIGINT NOT NULL
 );
