@@ -43,6 +43,19 @@ def _wait_for(check: Any, timeout: float, what: str) -> Any:
     pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def _completion_logs(api: str, run_id: str) -> list[str]:
+    """The run's INFO-or-higher log messages on the server, once the one with its counts is
+    among them (empty until then)."""
+    logs = httpx.post(
+        f"{api}/logs/filter",
+        json={"logs": {"flow_run_id": {"any_": [run_id]}, "level": {"ge_": 20}}},
+        timeout=10,
+    ).json()
+    messages = [entry["message"] for entry in logs]
+    counted = any(" completed: " in m and "new files loaded" in m for m in messages)
+    return messages if counted else []
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGINT)
@@ -140,6 +153,10 @@ def test_served_deployment_schedules_and_runs_one_at_a_time(
             return done if len(done) == 2 and all(r["state_type"] in final for r in done) else None
 
         finished = _wait_for(both_finished, 300, "both triggered runs to finish")
+        # A run's logs reach the server in batches as its process ends; stopping `serve` at
+        # once would stop that process before it sent them.
+        for run in finished:
+            _wait_for(lambda run=run: _completion_logs(api, run["id"]), 60, "the run's logs")
     finally:
         _stop(serving)
         log.close()
@@ -158,20 +175,7 @@ def test_served_deployment_schedules_and_runs_one_at_a_time(
     # What a user of the Prefect UI sees of each run: its INFO log with the counts, and its
     # Markdown artifact; `serve` printed one line per run.
     for run in (first, second):
-        # A run's logs reach the server in batches after it ends: wait for them a while.
-        deadline = time.monotonic() + 30
-        while True:
-            logs = httpx.post(
-                f"{api}/logs/filter",
-                json={"logs": {"flow_run_id": {"any_": [run["id"]]}, "level": {"ge_": 20}}},
-                timeout=10,
-            ).json()
-            found = any(" completed: " in e["message"] and "new files loaded" in e["message"]
-                        for e in logs)  # fmt: skip
-            if found or time.monotonic() > deadline:
-                break
-            time.sleep(1)
-        assert found, [e["message"] for e in logs]
+        assert _completion_logs(api, run["id"]), "no INFO log with the run's counts"
         artifacts = httpx.post(
             f"{api}/artifacts/filter",
             json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}},
