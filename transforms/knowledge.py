@@ -15,6 +15,7 @@ import yaml
 from transforms.actors import ActorRegistry, parse_actor_registry
 from transforms.boilerplate import Boilerplate, parse_boilerplate
 from transforms.curated import CuratedTexts
+from transforms.name_cues import parse_cues
 from transforms.name_spans import NameFinder
 from transforms.outlets import OutletRegistry, parse_outlets
 from transforms.recognise import build_recogniser, rules_version
@@ -39,11 +40,10 @@ class Knowledge:
             return None
         if mode.startswith(SPACY_PREFIX):
             lists = yaml.safe_load(self.texts.recognition)
-            return load_spacy_names(
-                model_name(mode),
-                frozenset(lists["speech_verbs"]),
-                frozenset(lists["place_prepositions"]),
+            cues = parse_cues(
+                lists, frozenset(lists["speech_verbs"]), frozenset(lists["place_prepositions"])
             )
+            return load_spacy_names(model_name(mode), cues)
         return build_recogniser(self.texts.recognition, self.outlets)
 
     @cached_property

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from transforms.gazetteer import zipf
+from transforms.name_cues import NOT_AN_ACTOR, Cues, acronym_expansions
 from transforms.name_spans import Found, Span
 
 __all__ = ["resolve"]
@@ -30,14 +31,19 @@ REPEATED_WORD_MAX_ZIPF = 5.0
 # this rare as an English word ("Zorvan Pelikhov"), else a company's ("Silver Anchor").
 PAIR_FIRST_WORD_MAX_ZIPF = 3.3
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
-_WORD_AFTER = re.compile(r"^\s+([a-z]+)\b")
+# What stands between two names of one list: "A, B", "A and B", "A, B and C", "A & B".
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s*&\s*)$")
+
+
+def _no_first_names(word: str) -> bool:
+    return False
 
 
 def resolve(
     spans: list[Span],
     paragraphs: Sequence[str],
-    speech_verbs: frozenset[str],
-    place_prepositions: frozenset[str],
+    cues: Cues,
+    is_first_name: Callable[[str], bool] = _no_first_names,
 ) -> list[Found]:
     """Each span's actor within the article (see the module's docstring)."""
     people = {s.name for s in spans if s.type == "person" and s.name and " " in s.name}
@@ -53,11 +59,21 @@ def resolve(
         parts = person.split()
         for part in {parts[0], parts[-1]}:
             by_part.setdefault(part, set()).add(fullest[person])
-    lone = Counter(s.name for s in spans if s.type in ("single", "place") and not s.sentence_start)
+    # One word after a title ("Prince Halvard", "Mr. Quint") names a person wherever it
+    # stands alone in the article.
+    titled = {s.name for s in spans if s.type == "person" and s.name and " " not in s.name}
+    lowered = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     # A surname alone anywhere, a sentence's first word too ("Quint has worked …").
     alone = {s.words[-1] for s in spans if len(s.words) == 1}
-    lowered: set[str] | None = None  # the article's lower-case words, when first asked for
+    lone_types = _lone_word_types(spans, by_part, titled, lowered, cues, is_first_name)
+    # Where a place's possessive ends: "Lisbon's Harbour Centre" is a venue of the place.
+    after_place = {
+        (s.paragraph, s.end + 3)
+        for s in spans
+        if s.type == "place" and paragraphs[s.paragraph][s.end : s.end + 3] in ("'s ", "’s ")
+    }
     found: list[Found] = []
+    unresolved: list[Span] = []
     for span in spans:
         if span.type is None or span.name is None:
             continue
@@ -72,44 +88,136 @@ def resolve(
             elif kind == "single":
                 if span.in_heading:
                     continue  # capitals say nothing in a title-case heading
-                if lowered is None:
-                    lowered = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
-                in_lower_case = name.lower() in lowered
-                kind = lone_word_type(
-                    span, lone[name], in_lower_case, speech_verbs, place_prepositions
-                )
+                kind = lone_types.get(name, "")
+                if not kind:
+                    unresolved.append(span)
         elif kind == "person":
             name = fullest.get(name, name)
         elif kind == "pair" and span.in_heading:
             continue
         elif kind == "pair":
-            first, last = name.split()[0], name.split()[-1]
-            # Two words that are no English words are a person's names ("Zorvan Pelikhov");
-            # words of the language name a company or a title ("Silver Anchor").
-            rare = zipf(first) < PAIR_FIRST_WORD_MAX_ZIPF or "-" in first
-            kind = "person" if last in alone or rare else "organization"
+            kind = _pair_type(span, name, alone, cues)
+        elif kind == "organization" and cues.is_venue(
+            span.words, span.before, (span.paragraph, span.start) in after_place
+        ):
+            continue  # "in Kestrel Center": an arena
         if not kind:
             continue
-        start = span.title_start if span.title_start is not None else span.start
-        surface = paragraphs[span.paragraph][start : span.end]
-        found.append(Found(span.paragraph, start, span.end, surface, name, kind))
-    return found
+        found.append(_found(span, paragraphs, name, kind))
+    found += _coordinated(unresolved, found, paragraphs, lowered)
+    return _with_acronyms_spelt_out(found, acronym_expansions(paragraphs, cues.name_connectors))
 
 
-def lone_word_type(
-    span: Span,
-    repeats: int,
-    in_lower_case: bool,
-    speech_verbs: frozenset[str],
-    place_prepositions: frozenset[str],
-) -> str:
-    """What a capitalised word naming no one else in the article is, or "" for nothing."""
+def _found(span: Span, paragraphs: Sequence[str], name: str, kind: str) -> Found:
+    start = span.title_start if span.title_start is not None else span.start
+    surface = paragraphs[span.paragraph][start : span.end]
+    return Found(span.paragraph, start, span.end, surface, name, kind)
+
+
+def _pair_type(span: Span, name: str, alone: set[str], cues: Cues) -> str:
+    """Two capitalised words with no first name known: what the words around them say,
+    else a person's names when the article names them by the last word alone or the
+    first is no English word ("Zorvan Pelikhov"), else an organisation's ("Silver Anchor")."""
+    cue = cues.type_of(span.before, span.after)
+    if cue == NOT_AN_ACTOR:
+        return ""
+    if cue:
+        return cue
+    first, last = name.split()[0], name.split()[-1]
+    rare = zipf(first) < PAIR_FIRST_WORD_MAX_ZIPF or "-" in first
+    return "person" if last in alone or rare else "organization"
+
+
+def _lone_word_types(
+    spans: Sequence[Span],
+    by_part: Mapping[str, set[str]],
+    titled: set[str],
+    lowered: set[str],
+    cues: Cues,
+    is_first_name: Callable[[str], bool],
+) -> dict[str, str]:
+    """What each capitalised word naming no one else in the article is, decided once for
+    the article: a word is one actor wherever it stands. What the words around its
+    mentions say wins (most mentions first); else the rules of lone_word_type."""
+    by_name: dict[str, list[Span]] = {}
+    for span in spans:
+        name = span.name
+        if span.type != "single" or name is None or span.in_heading:
+            continue
+        if len(by_part.get(name, ())) != 1 and name not in titled:
+            by_name.setdefault(name, []).append(span)
+    repeats = Counter(
+        s.name for s in spans if s.type in ("single", "place") and not s.sentence_start
+    )
+    types: dict[str, str] = {}
+    for name, mentions in by_name.items():
+        cued = Counter(
+            kind
+            for s in mentions
+            if (kind := cues.type_of(s.before, s.after))
+            and not (kind == "organization" and is_first_name(name))
+        )
+        if cued:
+            kind = cued.most_common(1)[0][0]
+            types[name] = "" if kind == NOT_AN_ACTOR else kind
+            continue
+        in_lower_case = name.lower() in lowered
+        ruled = {lone_word_type(s, repeats[name], in_lower_case, cues) for s in mentions}
+        if is_first_name(name):
+            ruled.discard("organization")  # a first name alone is someone or nothing
+        # "in Tarvo" says more than how often the article names it.
+        types[name] = next((k for k in ("place", "organization") if k in ruled), "")
+    return types
+
+
+def _coordinated(
+    unresolved: Sequence[Span], found: Sequence[Found], paragraphs: Sequence[str], lowered: set[str]
+) -> list[Found]:
+    """A word in a list beside organisations or places is one too ("Marvel Entertainment,
+    Kestrel and BrightLoop"): coordination joins names of one kind."""
+    typed = sorted(found, key=lambda f: (f.paragraph, f.start))
+    more: list[Found] = []
+    for span in unresolved:
+        name = span.words[0]
+        if span.sentence_start or name.lower() in lowered or zipf(name) >= REPEATED_WORD_MAX_ZIPF:
+            continue
+        text = paragraphs[span.paragraph]
+        kinds = set()
+        for other in typed:
+            if other.paragraph != span.paragraph or other.type == "person":
+                continue
+            before = other.end <= span.start and _LIST_GAP.match(text[other.end : span.start])
+            after = other.start >= span.end and _LIST_GAP.match(text[span.end : other.start])
+            if before or after:
+                kinds.add(other.type)
+        if len(kinds) == 1:
+            more.append(_found(span, paragraphs, name, kinds.pop()))
+    return more
+
+
+def _with_acronyms_spelt_out(found: list[Found], expansions: Mapping[str, str]) -> list[Found]:
+    """An acronym the article spells out is the actor its long form is ("the Harbour
+    Transit Authority (HTA)"), or no actor when the long form is none (a programme's)."""
+    if not expansions:
+        return found
+    by_surface = {f.surface.removeprefix("The ").removeprefix("the "): f for f in found}
+    result: list[Found] = []
+    for f in found:
+        long_form = expansions.get(f.surface) if f.name == f.surface else None
+        if long_form is None:
+            result.append(f)
+        elif (named := by_surface.get(long_form)) is not None:
+            result.append(Found(f.paragraph, f.start, f.end, f.surface, named.name, named.type))
+    return result
+
+
+def lone_word_type(span: Span, repeats: int, in_lower_case: bool, cues: Cues) -> str:
+    """What a capitalised word naming no one else in the article is, or "" for nothing,
+    when the words around it say nothing."""
     word = span.words[0]
-    if (verb := _WORD_AFTER.match(span.after)) and verb.group(1) in speech_verbs:
-        return "person"  # "Okonkwo said", "Quint asked"
     if span.sentence_start:
         return ""
-    after_preposition = span.before.rstrip().rsplit(" ", 1)[-1] in place_prepositions
+    after_preposition = span.before.rstrip().rsplit(" ", 1)[-1] in cues.place_prepositions
     if after_preposition and zipf(word) < LONE_WORD_MAX_ZIPF:
         return "place"  # "in Tarvo", "near Lagos"
     if zipf(word) < LONE_WORD_MAX_ZIPF and repeats >= LONE_WORD_REPEATS:

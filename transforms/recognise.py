@@ -33,6 +33,7 @@ import regex
 import yaml
 
 from transforms.gazetteer import Gazetteer, fold, load_gazetteer, zipf
+from transforms.name_cues import Cues, parse_cues
 from transforms.name_resolution import resolve
 from transforms.name_spans import (
     MONTHS_AND_DAYS,
@@ -64,6 +65,9 @@ COMMON_TAIL_MIN_ZIPF = 4.3
 # A span of more than this many words with no organisation's head word is a title of a
 # work or a heading, not a name.
 MAX_NAME_WORDS = 4
+# A word ending in -ism this common is a doctrine's name ("Socialism"); a rarer one may be
+# a brand's.
+DOCTRINE_MIN_ZIPF = 3.0
 # An all-capitals word this common in lower case is emphasis ("YES", "VOTE"), not an
 # acronym.
 ACRONYM_MAX_ZIPF = 5.0
@@ -71,6 +75,14 @@ ACRONYM_MAX_ZIPF = 5.0
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
 # A brand in camel case: "BrightLoop", "DataHaus" (two humps at most).
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][a-z]+$|^[A-Z][a-z]+[A-Z][a-z]*$")
+# Surnames cased like brands: "McDonald", "MacLeod", "DeSantis", "LaGuardia", "FitzGerald".
+_SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
+# A word of capitals that is a currency's code or a ticker's suffix ("GBP=", "US10YT=RR").
+_TICKER_MARK = "="
+# An ideology or a movement of thought ("Socialism", "Nationalism"), not an actor.
+_DOCTRINE = re.compile(r"[a-z]ism$")
+# A credit line: "© Acme", "Copyright Acme", "Photo: Acme".
+_CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|Copyright|Photo:|Photograph:|Source:)\s*$", re.I)
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 # A possessive joins an organisation's name when its word is this common ("People's",
 # "Children's", "Women's"); a rarer one is a name's own ("Acme's", "Halvard's").
@@ -80,8 +92,9 @@ _BASED = re.compile(r"-(?:based|born|bound|area|led|backed)$", re.I)
 _PARTY_STATE = re.compile(r"^[DRI]-([A-Z][\w.]*)$")
 # Span readings kept for reuse (a few MB), cleared when full.
 MAX_READINGS = 50_000
-# The characters either side of a span it is read with: a word or two.
-CONTEXT_CHARS = 40
+# The characters either side of a span it is read with: a few words (an apposition:
+# ", the Lisbon-based geopolitical intelligence firm").
+CONTEXT_CHARS = 80
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]|[.!?][\"'”’)\]]|[\"'“‘(\[—–])\s*$")
 
 
@@ -106,8 +119,7 @@ class Recogniser:
     generic_acronyms: frozenset[str]
     currencies: frozenset[str]  # ISO 4217 codes: "EUR" is money, not an organisation
     short_forms: Mapping[str, str]  # place short forms and state abbreviations
-    place_prepositions: frozenset[str]
-    speech_verbs: frozenset[str]
+    cues: Cues  # what the words around a name say it is
     organisations: Mapping[str, str]  # outlets and wire agencies, folded -> name
     version: str  # of the curated lists: a change re-derives stored articles
     runs: regex.Pattern[str]  # runs of the words a name can be made of (_name_runs)
@@ -120,12 +132,20 @@ class Recogniser:
         spans: list[Span] = []
         for i, text in enumerate(paragraphs):
             for span in self._spans(i, text):
-                spans += self._read(span)
-        return resolve(spans, paragraphs, self.speech_verbs, self.place_prepositions)
+                for part in self._read(span):
+                    # A part's own surroundings: the cues read the words beside it.
+                    part.before = text[max(0, part.start - CONTEXT_CHARS) : part.start]
+                    part.after = text[part.end : part.end + CONTEXT_CHARS]
+                    spans.append(part)
+        return resolve(spans, paragraphs, self.cues, self.gazetteer.is_first_name)
 
     def _read(self, span: Span) -> list[Span]:
         """The span classified, from the readings of an identical span when there is one."""
-        credit = span.before.endswith("(") and span.after.startswith(")")
+        credit = (
+            (span.before.endswith("(") and span.after.startswith(")"))
+            or bool(_CREDIT_BEFORE.search(span.before))
+            or (not span.before.strip() and not span.after.strip())  # a line of its own
+        )
         key = (tuple(span.words), span.sentence_start, span.start == 0, credit)
         readings = self._readings.get(key)
         if readings is None:
@@ -154,6 +174,8 @@ class Recogniser:
             position = run.start()
             words: list[tuple[int, str]] = []
             run_words = run.group().split(" ")
+            if text[run.end() : run.end() + 1] == _TICKER_MARK:
+                run_words = run_words[:-1]  # "Sterling GBP=": a ticker, not a name's word
             for i, word in enumerate(run_words):
                 if word in self.connectors:
                     # "the" joins only after another connector ("Bank of the West").
@@ -264,6 +286,14 @@ class Recogniser:
         ("Roe and Doe", "Ohio Democrats"), or nothing."""
         if span.before.endswith("(") and span.after.startswith(")"):
             return []  # "(Reuters)": a credit
+        if _CREDIT_BEFORE.search(span.before):
+            return []  # "© Reuters", "Photo: Acme"
+        if not span.before.strip() and not span.after.strip():
+            # A paragraph of one name: an outlet's or an agency's is the credit line under
+            # an article ("PTI"); a person's or a place's may be a heading, and stays.
+            whole = " ".join(span.words)
+            if fold(whole) in self.organisations or _ACRONYM.match(whole):
+                return []
         if tuple(span.words) in self.titles.get(span.words[0], ()):
             return []  # a title alone ("the First Lady wrote")
         self._take_title(span)
@@ -284,6 +314,10 @@ class Recogniser:
             return []
         if len(span.words) > 1 and span.words[-1] in self.not_actor_heads:
             return []  # "the Davis Cup", "Heinz Field": an event or a venue
+        if _DOCTRINE.search(span.words[-1]) and zipf(span.words[-1]) >= DOCTRINE_MIN_ZIPF:
+            return []  # "National Socialism": a doctrine
+        if len(span.words) > 1 and self._is_demonym(" ".join(span.words)):
+            return []  # "South Dakotans", "New Zealanders": a people
         if span.title_start is not None and (at := self._name_ends(span.words)) is not None:
             # "President Jane Roe and Russian …", "President Jane Roe of France": the name
             # ends at the first word that joins another name.
@@ -305,6 +339,17 @@ class Recogniser:
             if (named := self._named(span)) is not None:
                 return [named]
         words = span.words
+        if (
+            span.title_start is None
+            and len(words) > 1
+            and _ACRONYM.match(words[0])
+            and not _ACRONYM.match(words[1])
+            and words[1] not in self.connectors
+        ):
+            # "VOA Pentagon correspondent", "US Chinook helicopter": an acronym before words
+            # that name nothing with it is a name of its own ("KTV Sports" is one name).
+            head, tail = split_at(span, 1)
+            return self._classify(head) + self._classify(tail)
         splits = self.organisation_connectors | self.group_labels
         if span.title_start is None and any(w in splits or self._is_demonym(w) for w in words):
             parts = split_span(span, lambda w: w in splits or self._is_demonym(w))
@@ -343,7 +388,11 @@ class Recogniser:
         first name after an organisation or a place ("… Union Halvard Quint")."""
         for at in range(1, len(words) - 1):
             titles = self.titles.get(words[at], ())
-            if any(tuple(words[at : at + len(t)]) == t for t in titles if at + len(t) < len(words)):
+            if any(
+                tuple(words[at : at + len(t)]) == t and words[at + len(t)] not in self.title_words
+                for t in titles
+                if at + len(t) < len(words)
+            ):  # "Office of the Inspector General" names an office, not a person
                 return at
             if (
                 self.gazetteer.is_first_name(words[at])
@@ -407,7 +456,7 @@ class Recogniser:
             span.sentence_start = False
 
     def _is_sentence_word(self, word: str, common: float = SENTENCE_OPENER_MIN_ZIPF) -> bool:
-        if _ACRONYM.match(word) or _CAMEL.match(word):
+        if _ACRONYM.match(word) or _is_brand(word):
             return False
         frequency = zipf(word)
         # A place or a first name opening a sentence is a name, unless it is a word far
@@ -476,6 +525,8 @@ class Recogniser:
         if self.gazetteer.is_first_name(word) or self.gazetteer.place(word):
             return False
         stem = word[:-1] if word.endswith("s") else word
+        if self.gazetteer.is_region(stem + "istan") or self.gazetteer.is_region(stem + "stan"):
+            return True  # "Afghan", "Uzbeks", "Kazakh"
         for suffix in ("ian", "ean", "an", "ese", "ish", "i", "ic", "er", "ite"):
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
                 root = stem[: -len(suffix)]
@@ -496,6 +547,7 @@ class Recogniser:
             or len(word) < 2
             or self._is_demonym(word)
             or (word in self.organisation_heads and word not in self.institutions)
+            or word in self.not_actor_heads  # "Street" left of "Wall Street" at a sentence's start
             or word in self.title_words
         ):
             return
@@ -507,7 +559,7 @@ class Recogniser:
         elif _ACRONYM.match(word):
             if zipf(word) < ACRONYM_MAX_ZIPF and word.rstrip("s") not in self.currencies:
                 typed(span, "organization", word)
-        elif _CAMEL.match(word):
+        elif _is_brand(word):
             typed(span, "organization", word)
         elif not (span.sentence_start and zipf(word) >= SENTENCE_OPENER_MIN_ZIPF):
             typed(span, "single", word)  # resolved against the article's other names
@@ -522,7 +574,7 @@ class Recogniser:
             typed(span, "person", whole)
         elif span.the_start is not None:
             typed(span, "organization", whole)  # "The Lantern Brothers", mid-sentence
-        elif any(_ACRONYM.match(w) for w in words) or _CAMEL.match(words[0]):
+        elif any(_ACRONYM.match(w) for w in words) or _is_brand(words[0]):
             typed(span, "organization", whole)  # "KTV Sports", "BrightLoop Suites"
         elif zipf(words[-1]) >= COMMON_TAIL_MIN_ZIPF:
             return  # a venue, an event, a thing
@@ -532,6 +584,11 @@ class Recogniser:
 
 # The words after an organisation's word that say its remit ("Ministry of", "Institute on").
 _OF_ON_FOR = frozenset({"of", "on", "for"})
+
+
+def _is_brand(word: str) -> bool:
+    """A brand in camel case ("BrightLoop"), not a surname cased like one ("McDonald")."""
+    return bool(_CAMEL.match(word)) and not _SURNAME_PREFIX.match(word)
 
 
 def _name_runs(connectors: frozenset[str]) -> regex.Pattern[str]:
@@ -589,8 +646,7 @@ def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
         generic_acronyms=frozenset(raw["generic_acronyms"]),
         currencies=frozenset(c.alpha_3 for c in pycountry.currencies),
         short_forms={**raw["place_short_forms"], **raw["state_abbreviations"]},
-        place_prepositions=frozenset(raw["place_prepositions"]),
-        speech_verbs=frozenset(raw["speech_verbs"]),
+        cues=parse_cues(raw, frozenset(raw["speech_verbs"]), frozenset(raw["place_prepositions"])),
         organisations=organisations,
         version=hashlib.sha256(raw_bytes).hexdigest()[:16],
         runs=_name_runs(frozenset(raw["connectors"])),

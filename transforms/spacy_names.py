@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from transforms.name_cues import Cues
 from transforms.name_resolution import resolve
 from transforms.name_spans import Found, Span
 
@@ -40,8 +41,7 @@ _ARTICLE = re.compile(r"^(?:the|The)\s+")
 @dataclass(frozen=True, slots=True)
 class SpacyNames:
     nlp: Any  # spacy.Language
-    speech_verbs: frozenset[str]
-    place_prepositions: frozenset[str]
+    cues: Cues
 
     def article(self, paragraphs: Sequence[str]) -> list[Found]:
         spans: list[Span] = []
@@ -71,7 +71,7 @@ class SpacyNames:
                         name=name,
                     )
                 )
-        return resolve(spans, paragraphs, self.speech_verbs, self.place_prepositions)
+        return resolve(spans, paragraphs, self.cues)
 
 
 def model_name(mode: str) -> str:
@@ -92,9 +92,7 @@ def model_version(model: str) -> str:
 
 
 @cache
-def load_spacy_names(
-    model: str, speech_verbs: frozenset[str], place_prepositions: frozenset[str]
-) -> SpacyNames:
+def load_spacy_names(model: str, cues: Cues) -> SpacyNames:
     try:
         import spacy
     except ImportError:
@@ -105,4 +103,4 @@ def load_spacy_names(
     for name in list(nlp.pipe_names):
         if name not in wanted:
             nlp.disable_pipe(name)
-    return SpacyNames(nlp, speech_verbs, place_prepositions)
+    return SpacyNames(nlp, cues)

@@ -181,7 +181,11 @@ def test_every_curated_word_is_text() -> None:
 
     from tests.conftest import ROOT
 
+    def words(values: object) -> list[object]:
+        if isinstance(values, dict):
+            return [*values, *(w for v in values.values() for w in words(v))]
+        return list(values) if isinstance(values, list) else [values]
+
     lists = yaml.safe_load((ROOT / "transforms/data/recognition.yaml").read_text("utf-8"))
     for key, values in lists.items():
-        items = values if isinstance(values, list) else [*values, *values.values()]
-        assert all(isinstance(v, str) for v in items), key
+        assert all(isinstance(v, str) for v in words(values)), key
