@@ -68,6 +68,9 @@ MAX_NAME_WORDS = 4
 # A word ending in -ism this common is a doctrine's name ("Socialism"); a rarer one may be
 # a brand's.
 DOCTRINE_MIN_ZIPF = 3.0
+# A word after an acronym this rare is a name of its own ("US Chinook"); a commoner one
+# names something with it ("JAMA Psychiatry", "CBS Sports").
+ACRONYM_SPLIT_MAX_ZIPF = 3.0
 # An all-capitals word this common in lower case is emphasis ("YES", "VOTE"), not an
 # acronym.
 ACRONYM_MAX_ZIPF = 5.0
@@ -296,9 +299,13 @@ class Recogniser:
                 return []
         if tuple(span.words) in self.titles.get(span.words[0], ()):
             return []  # a title alone ("the First Lady wrote")
+        if span.words[0] in self.titles and span.words[-1] in self.title_words:
+            return []  # an office: "Chief Strategy Officer", "Deputy Foreign Minister"
         self._take_title(span)
-        while len(span.words) > 1 and (
-            span.words[-1].rstrip(".") in self.not_names or span.words[-1] in self.title_words
+        while (
+            len(span.words) > 1
+            and (span.words[-1].rstrip(".") in self.not_names or span.words[-1] in self.title_words)
+            and not self._is_organisation(span.words)  # "Office of the Inspector General"
         ):
             dropped = span.words.pop()  # "Patrick Roe Jr.", "the House Speaker"
             span.end = span.start + len(" ".join(span.words))
@@ -306,6 +313,8 @@ class Recogniser:
         if span.title_start is None:
             self._drop_opening_phrase(span)
             self._drop_openers(span, labels=False, common=FUNCTION_WORD_MIN_ZIPF)
+            if span.words and self._office_opening(span):
+                return self._classify(span)  # "The Speaker of the House …" at a sentence's start
             if span.words and (named := self._named(span)) is not None:
                 return [named]  # "Fort Collins Police Department" opening a sentence
             self._drop_openers(span, labels=False, common=SENTENCE_OPENER_MIN_ZIPF)
@@ -339,15 +348,9 @@ class Recogniser:
             if (named := self._named(span)) is not None:
                 return [named]
         words = span.words
-        if (
-            span.title_start is None
-            and len(words) > 1
-            and _ACRONYM.match(words[0])
-            and not _ACRONYM.match(words[1])
-            and words[1] not in self.connectors
-        ):
-            # "VOA Pentagon correspondent", "US Chinook helicopter": an acronym before words
-            # that name nothing with it is a name of its own ("KTV Sports" is one name).
+        if span.title_start is None and self._acronym_then_name(words):
+            # "VOA Pentagon correspondent", "US Chinook helicopter": an acronym before a
+            # name of its own or a word no English ("KTV Sports" is one name).
             head, tail = split_at(span, 1)
             return self._classify(head) + self._classify(tail)
         splits = self.organisation_connectors | self.group_labels
@@ -359,6 +362,17 @@ class Recogniser:
         elif len(words) <= MAX_NAME_WORDS:
             self._classify_words(span, words)
         return [span] if span.type else []
+
+    def _acronym_then_name(self, words: list[str]) -> bool:
+        if len(words) < 2 or not _ACRONYM.match(words[0]) or _ACRONYM.match(words[1]):
+            return False
+        rest = " ".join(words[1:])
+        return (
+            words[1] in self.institutions
+            or self._named_whole(rest) is not None
+            or self.gazetteer.is_first_name(words[1])
+            or zipf(words[1]) < ACRONYM_SPLIT_MAX_ZIPF
+        )
 
     def _named(self, span: Span) -> Span | None:
         """The span typed when it is known as a whole (a place, an outlet, an agency) or
@@ -389,7 +403,9 @@ class Recogniser:
         for at in range(1, len(words) - 1):
             titles = self.titles.get(words[at], ())
             if any(
-                tuple(words[at : at + len(t)]) == t and words[at + len(t)] not in self.title_words
+                tuple(words[at : at + len(t)]) == t
+                and words[at + len(t)] not in self.title_words
+                and self._opens_name(words[at + len(t)])
                 for t in titles
                 if at + len(t) < len(words)
             ):  # "Office of the Inspector General" names an office, not a person
@@ -410,15 +426,50 @@ class Recogniser:
         return None
 
     def _take_title(self, span: Span) -> None:
-        """A person's title opening the span ("Gov.", "Secretary of State") comes off it."""
-        for title in self.titles.get(span.words[0], ()) if span.words else ():
+        """A person's titles opening the span ("Gov.", "Chief Minister", "Secretary of
+        State") come off it; an office's name is no person ("Chief Strategy Officer",
+        "President and CEO", "Leader of the House")."""
+        if span.words and span.words[-1] in self.title_words:
+            return  # it ends in a title: an office, or a title alone
+        if self._office_opening(span):
+            return
+        while span.words and (title := self._title_opening(span.words)) is not None:
             n = len(title)
-            if len(span.words) > n and tuple(span.words[:n]) == title:
+            if span.title_start is None:
                 span.title_start = span.start
-                span.start += len(" ".join(span.words[:n])) + 1
-                span.words = span.words[n:]
-                span.type = "person"
-                return
+            span.start += len(" ".join(span.words[:n])) + 1
+            span.words = span.words[n:]
+            span.type = "person"
+
+    def _office_opening(self, span: Span) -> bool:
+        """Titles joined by "of" or "and" open the span ("Speaker of the House …", "CEO
+        and Founder of Acme Inc"): an office, not a person; what it is of stays."""
+        words, n = span.words, 0
+        while n < len(words):
+            title = next((t for t in self.titles.get(words[n], ()) if _opens(words, n, t)), None)
+            if title is not None:
+                n += len(title)
+            elif words[n] in self.connectors and n:
+                n += 1
+            else:
+                break
+        if n == 0 or n == len(words) or words[n - 1] not in self.connectors:
+            return False
+        span.start += len(" ".join(words[:n])) + 1
+        span.words = words[n:]
+        span.sentence_start = False
+        return True
+
+    def _title_opening(self, words: list[str]) -> tuple[str, ...] | None:
+        """The longest title the words open with, when a name follows it."""
+        for title in self.titles.get(words[0], ()):
+            n = len(title)
+            if len(words) > n and tuple(words[:n]) == title and self._opens_name(words[n]):
+                return title
+        return None
+
+    def _opens_name(self, word: str) -> bool:
+        return word not in self.connectors and word[:1].isupper()
 
     def _drop_opening_phrase(self, span: Span) -> None:
         """A sentence's opening word and the connector after it are not the name ("Shares
@@ -586,6 +637,10 @@ class Recogniser:
 _OF_ON_FOR = frozenset({"of", "on", "for"})
 
 
+def _opens(words: list[str], at: int, title: tuple[str, ...]) -> bool:
+    return tuple(words[at : at + len(title)]) == title
+
+
 def _is_brand(word: str) -> bool:
     """A brand in camel case ("BrightLoop"), not a surname cased like one ("McDonald")."""
     return bool(_CAMEL.match(word)) and not _SURNAME_PREFIX.match(word)
@@ -597,7 +652,7 @@ def _name_runs(connectors: frozenset[str]) -> regex.Pattern[str]:
     connectors between them ("Bank of the West")."""
     joins = "|".join(regex.escape(c) for c in sorted(connectors, key=len, reverse=True))
     word = r"(?:\p{Lu}|(?:" + joins + r")-\p{Lu})[\w'’\-]*(?:\.(?=[^\W_])[\w'’\-]*)*\.?"
-    return regex.compile(rf"(?<![\w@#/$.]){word}(?:\x20(?:(?:{joins})\x20)*{word})*")
+    return regex.compile(rf"(?<![\w@#/$.=]){word}(?:\x20(?:(?:{joins})\x20)*{word})*")
 
 
 def _by_first_word(titles: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
