@@ -59,6 +59,11 @@ def resolve(
         parts = person.split()
         for part in {parts[0], parts[-1]}:
             by_part.setdefault(part, set()).add(fullest[person])
+    named = Counter(fullest[s.name] for s in spans if s.name in fullest and s.type == "person")
+    first_named: dict[str, int] = {}
+    for order, s in enumerate(spans):
+        if s.name in fullest and s.type == "person":
+            first_named.setdefault(fullest[s.name], order)
     # One word after a title ("Prince Halvard", "Mr. Quint") names a person wherever it
     # stands alone in the article.
     titled = {s.name for s in spans if s.type == "person" and s.name and " " not in s.name}
@@ -83,8 +88,10 @@ def resolve(
             continue  # "the Bidens": a family, not an actor
         if " " not in name and kind in ("single", "person", "place"):
             owners = by_part.get(name, set())
-            if len(owners) == 1:
-                kind, name = "person", next(iter(owners))
+            if owners:
+                # Several people share the word ("Pat Quint", "Patrick W. Quint"): the one
+                # the article names most often.
+                kind, name = "person", max(owners, key=lambda o: (named[o], -first_named[o]))
             elif kind == "single":
                 if span.in_heading:
                     continue  # capitals say nothing in a title-case heading
@@ -144,7 +151,7 @@ def _lone_word_types(
         name = span.name
         if span.type != "single" or name is None or span.in_heading:
             continue
-        if len(by_part.get(name, ())) != 1 and name not in titled:
+        if name not in by_part and name not in titled:
             by_name.setdefault(name, []).append(span)
     repeats = Counter(
         s.name for s in spans if s.type in ("single", "place") and not s.sentence_start

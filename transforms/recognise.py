@@ -68,6 +68,11 @@ MAX_NAME_WORDS = 4
 # A word ending in -ism this common is a doctrine's name ("Socialism"); a rarer one may be
 # a brand's.
 DOCTRINE_MIN_ZIPF = 3.0
+# "Russia's foreign ministry", "the Syrian defence ministries", "the Communist party".
+_LOWER_CASE_BODY = re.compile(
+    r"(?<![\w.])(?P<owner>(?:[A-Z][\w.\-]*\s)*?[A-Z][\w.\-]*?)(?P<possessive>['’]s)?"
+    r"\s(?P<remit>(?:[a-z]+\s){0,2}?)(?P<head>ministry|ministries|party)\b"
+)
 # A word after an acronym this rare is a name of its own ("US Chinook"); a commoner one
 # names something with it ("JAMA Psychiatry", "CBS Sports").
 ACRONYM_SPLIT_MAX_ZIPF = 3.0
@@ -134,13 +139,60 @@ class Recogniser:
         """Every name in the article's paragraphs, resolved within the article."""
         spans: list[Span] = []
         for i, text in enumerate(paragraphs):
+            read: list[Span] = []
             for span in self._spans(i, text):
                 for part in self._read(span):
                     # A part's own surroundings: the cues read the words beside it.
                     part.before = text[max(0, part.start - CONTEXT_CHARS) : part.start]
                     part.after = text[part.end : part.end + CONTEXT_CHARS]
-                    spans.append(part)
+                    read.append(part)
+            for body in self._lower_case_bodies(i, text):
+                # The body's words are its name: what was read inside it goes, but for
+                # the country that owns it ("China's commerce ministry": China too).
+                read = [
+                    r
+                    for r in read
+                    if r.end <= body.start or r.start >= body.end or r.type == "place"
+                ]
+                read.append(body)
+            spans += read
         return resolve(spans, paragraphs, self.cues, self.gazetteer.is_first_name)
+
+    def _lower_case_bodies(self, paragraph: int, text: str) -> list[Span]:
+        """Ministries and parties written with lower-case heads: a country's or its
+        people's ministry ("Russia's foreign ministry", "the Syrian defence ministry") and a
+        party's label with "party" ("the Communist party")."""
+        bodies: list[Span] = []
+        for match in _LOWER_CASE_BODY.finditer(text):
+            owner, head = match.group("owner"), match.group("head")
+            start = match.start("owner")
+            if owner.startswith("The "):
+                owner, start = owner[4:], start + 4
+            possessive = match.group("possessive") or ""
+            if head.startswith("minist"):
+                if not (self._named_whole(owner) or self._is_demonym(owner.split()[-1])):
+                    continue
+                name = f"{owner}{possessive} {match.group('remit')}ministry"
+            else:
+                words = owner.split()
+                if (
+                    possessive
+                    or match.group("remit")
+                    or not all(
+                        w in self.group_labels
+                        or not (self.gazetteer.place(w) or self.gazetteer.is_first_name(w))
+                        for w in words
+                    )
+                ):
+                    continue
+                name = f"{owner} Party"
+            end = match.end("head")
+            body = Span(paragraph, start, end, name.split(), start == 0, type="organization")
+            body.name = " ".join(name.split())
+            body.before = text[max(0, start - CONTEXT_CHARS) : start]
+            body.after = text[end : end + CONTEXT_CHARS]
+            bodies.append(body)
+        return bodies
 
     def _read(self, span: Span) -> list[Span]:
         """The span classified, from the readings of an identical span when there is one."""
@@ -304,8 +356,8 @@ class Recogniser:
         self._take_title(span)
         while (
             len(span.words) > 1
-            and (span.words[-1].rstrip(".") in self.not_names or span.words[-1] in self.title_words)
-            and not self._is_organisation(span.words)  # "Office of the Inspector General"
+            and self._closes_on_title(span.words[-1])
+            and not self._office_named(span.words)
         ):
             dropped = span.words.pop()  # "Patrick Roe Jr.", "the House Speaker"
             span.end = span.start + len(" ".join(span.words))
@@ -362,6 +414,17 @@ class Recogniser:
         elif len(words) <= MAX_NAME_WORDS:
             self._classify_words(span, words)
         return [span] if span.type else []
+
+    def _closes_on_title(self, word: str) -> bool:
+        return word.rstrip(".") in self.not_names or word in self.title_words
+
+    def _office_named(self, words: list[str]) -> bool:
+        """Titles closing the span after "of the" name an office ("Office of the Inspector
+        General"), not a person after the name ("the House of Representatives Speaker")."""
+        n = len(words)
+        while n > 0 and self._closes_on_title(words[n - 1]):
+            n -= 1
+        return n > 0 and words[n - 1] in self.connectors
 
     def _acronym_then_name(self, words: list[str]) -> bool:
         if len(words) < 2 or not _ACRONYM.match(words[0]) or _ACRONYM.match(words[1]):
@@ -556,8 +619,13 @@ class Recogniser:
         if self.gazetteer.is_first_name(words[0]) and any(w in self.connectors for w in words):
             return False  # "Jane Roe and Energy (Secretary …)": a person, then more
         for at, word in enumerate(words):
-            if word in ("and", "&") and self._is_name(words[:at]):
-                return False  # "Acme Today and Harbour News", "Peru and the African Union"
+            if word in ("and", "&") and (
+                self._is_name(words[:at])
+                or words[at + 1 : at + 2] == ["The"]
+                or (at == 1 and bool(_ACRONYM.match(words[0])))
+            ):  # "Acme Today and Harbour News", "Peru and the African Union", "Kestrel and
+                # The Carlyle Group", "SBI and ICICI Bank": two names
+                return False
         if len(words) > 1 and words[-1] in self.organisation_heads:
             return True
         # "Bank of Japan", "European Court of Human Rights", "National Institute on Drug

@@ -151,6 +151,19 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             {("VOA", "organization"), ("Pentagon", "organization"), ("Ada Kell", "person")},
         ),
         ("The journal JAMA Psychiatry published it.", {("JAMA Psychiatry", "organization")}),
+        # lower-case heads: a country's or its people's ministry, a label's party
+        (
+            "Officials said Lisbon's fisheries ministry would appeal the quota ruling.",
+            {("Lisbon", "place"), ("Lisbon's fisheries ministry", "organization")},
+        ),
+        (
+            "The report said the Portuguese interior ministry had been warned twice.",
+            {("Portuguese interior ministry", "organization")},
+        ),
+        (
+            "The paper, the mouthpiece of the Communist party, warned against it.",
+            {("Communist Party", "organization")},
+        ),
         # a place's venue is the place's alone
         ("The crowd at Lisbon's Harbour Centre was full.", {("Lisbon", "place")}),
     ],
@@ -183,6 +196,7 @@ def test_read_from_the_words_around(text: str, expected: set[tuple[str, str]]) -
         "Rates: Sterling GBP= and US10YT=RR fell.",  # tickers
         "© Reuters",  # a credit line
         "The program helps DACA (Deferred Action for Childhood Arrivals) recipients.",
+        "He said that Quint's party had lost the seat to the other party.",  # a person's
     ],
 )
 def test_not_names(text: str) -> None:
