@@ -92,8 +92,8 @@ class Cues:
                     return "organization"
             if len(words) >= 2 and words[-1] == "of" and words[-2] in self.place_words:
                 return "place"  # "the area of Tarvo"
-            if words[-1] in self.speech_verbs:
-                return "person"  # "said Okonkwo"
+            if words[-1] in self.speech_verbs and not before.rstrip().endswith(" the"):
+                return "person"  # "said Okonkwo", not "said the Okonkwo …"
         return None
 
     def is_venue(self, words: Sequence[str], before: str, after_place: bool) -> bool:

@@ -764,7 +764,9 @@ def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
         institutions=frozenset(raw["institutions"]),
         connectors=frozenset(raw["connectors"]),
         organisation_connectors=frozenset(raw["organisation_connectors"]),
-        not_names=frozenset(raw["not_names"]) | frozenset(raw["group_labels"]),
+        not_names=frozenset(raw["not_names"])
+        | frozenset(raw["group_labels"])
+        | frozenset(raw["irregular_demonyms"]),
         group_labels=frozenset(raw["group_labels"]),
         generic_acronyms=frozenset(raw["generic_acronyms"]),
         currencies=frozenset(c.alpha_3 for c in pycountry.currencies),
