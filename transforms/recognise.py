@@ -73,6 +73,8 @@ _LOWER_CASE_BODY = re.compile(
     r"(?<![\w.])(?P<owner>(?:[A-Z][\w.\-]*\s)*?[A-Z][\w.\-]*?)(?P<possessive>['’]s)?"
     r"\s(?P<remit>(?:[a-z]+\s){0,2}?)(?P<head>ministry|ministries|party)\b"
 )
+# A postal code is a state after "in" or after a town and a comma ("Pierre, SD").
+_POSTAL_BEFORE = re.compile(r"(?:\bin|\b[A-Z][\w.\-]*,)\s+$")
 # A word after an acronym this rare is a name of its own ("US Chinook"); a commoner one
 # names something with it ("JAMA Psychiatry", "CBS Sports").
 ACRONYM_SPLIT_MAX_ZIPF = 3.0
@@ -129,6 +131,7 @@ class Recogniser:
     short_forms: Mapping[str, str]  # place short forms and state abbreviations
     cues: Cues  # what the words around a name say it is
     organisations: Mapping[str, str]  # outlets and wire agencies, folded -> name
+    postal_codes: Mapping[str, str]  # US states' two-letter codes -> the state
     version: str  # of the curated lists: a change re-derives stored articles
     runs: regex.Pattern[str]  # runs of the words a name can be made of (_name_runs)
     # What each span read before came to: names recur within an article and across a
@@ -145,7 +148,7 @@ class Recogniser:
                     # A part's own surroundings: the cues read the words beside it.
                     part.before = text[max(0, part.start - CONTEXT_CHARS) : part.start]
                     part.after = text[part.end : part.end + CONTEXT_CHARS]
-                    read.append(part)
+                    read.append(self._postal_place(part))
             for body in self._lower_case_bodies(i, text):
                 # The body's words are its name: what was read inside it goes, but for
                 # the country that owns it ("China's commerce ministry": China too).
@@ -157,6 +160,17 @@ class Recogniser:
                 read.append(body)
             spans += read
         return resolve(spans, paragraphs, self.cues, self.gazetteer.is_first_name)
+
+    def _postal_place(self, span: Span) -> Span:
+        """A US state's two-letter postal code after a town and a comma or after "in" is
+        the state ("Pierre, SD", "a problem in SD"), not an organisation."""
+        code = span.name if span.type == "organization" else None
+        if code and (state := self.postal_codes.get(code)) and _POSTAL_BEFORE.search(span.before):
+            if span.before.endswith(f"{state.split(',')[0]}, "):
+                span.type = None  # "Washington, DC": the town's own address, one place
+                return span
+            return typed(span, "place", state)
+        return span
 
     def _lower_case_bodies(self, paragraph: int, text: str) -> list[Span]:
         """Ministries and parties written with lower-case heads: a country's or its
@@ -705,6 +719,19 @@ class Recogniser:
 _OF_ON_FOR = frozenset({"of", "on", "for"})
 
 
+def _us_postal_codes(short_forms: Mapping[str, str]) -> dict[str, str]:
+    """The two-letter codes of the US states and territories (pycountry's ISO 3166-2),
+    named as the short forms name them ("DC" as "D.C." is)."""
+    codes = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.country_code != "US":
+            continue
+        code = subdivision.code.removeprefix("US-")
+        dotted = f"{code[0]}.{code[1]}."
+        codes[code] = short_forms.get(dotted, re.split(r" [(\[]", subdivision.name)[0])
+    return codes
+
+
 def _opens(words: list[str], at: int, title: tuple[str, ...]) -> bool:
     return tuple(words[at : at + len(title)]) == title
 
@@ -773,6 +800,7 @@ def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
         short_forms={**raw["place_short_forms"], **raw["state_abbreviations"]},
         cues=parse_cues(raw, frozenset(raw["speech_verbs"]), frozenset(raw["place_prepositions"])),
         organisations=organisations,
+        postal_codes=_us_postal_codes({**raw["place_short_forms"], **raw["state_abbreviations"]}),
         version=hashlib.sha256(raw_bytes).hexdigest()[:16],
         runs=_name_runs(frozenset(raw["connectors"])),
     )

@@ -164,6 +164,15 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "The paper, the mouthpiece of the Communist party, warned against it.",
             {("Communist Party", "organization")},
         ),
+        # a US state's postal code after "in" or a town and a comma
+        (
+            "Meth is a serious problem in SD, the governor wrote on Monday.",
+            {("South Dakota", "place")},
+        ),
+        (
+            "The launch was watched from Orlando, FL, and from Washington, DC, by officials.",
+            {("Orlando", "place"), ("Florida", "place"), ("Washington", "place")},
+        ),
         # a place's venue is the place's alone
         ("The crowd at Lisbon's Harbour Centre was full.", {("Lisbon", "place")}),
     ],
