@@ -225,8 +225,11 @@ def lone_word_type(span: Span, repeats: int, in_lower_case: bool, cues: Cues) ->
     if span.sentence_start:
         return ""
     after_preposition = span.before.rstrip().rsplit(" ", 1)[-1] in cues.place_prepositions
-    if after_preposition and zipf(word) < LONE_WORD_MAX_ZIPF:
-        return "place"  # "in Tarvo", "near Lagos"
+    if after_preposition and (
+        zipf(word) < LONE_WORD_MAX_ZIPF
+        or (not in_lower_case and zipf(word) < REPEATED_WORD_MAX_ZIPF)
+    ):
+        return "place"  # "in Tarvo", "near Lagos", "in Hollywood" (never a word here)
     if zipf(word) < LONE_WORD_MAX_ZIPF and repeats >= LONE_WORD_REPEATS:
         return "organization"
     if repeats >= LONE_WORD_REPEATS and not in_lower_case and zipf(word) < REPEATED_WORD_MAX_ZIPF:

@@ -73,6 +73,9 @@ _LOWER_CASE_BODY = re.compile(
     r"(?<![\w.])(?P<owner>(?:[A-Z][\w.\-]*\s)*?[A-Z][\w.\-]*?)(?P<possessive>['’]s)?"
     r"\s(?P<remit>(?:[a-z]+\s){0,2}?)(?P<head>ministry|ministries|party)\b"
 )
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# An index's name: "the Harbour 600 index", "the Kestrel Composite index".
+_INDEX_AFTER = re.compile(r"^\s+(?:\d[\d,.]*\s+)?(?:index|indexes|indices|futures)\b")
 # A postal code is a state after "in" or after a town and a comma ("Pierre, SD").
 _POSTAL_BEFORE = re.compile(r"(?:\bin|\b[A-Z][\w.\-]*,)\s+$")
 # A word after an acronym this rare is a name of its own ("US Chinook"); a commoner one
@@ -148,6 +151,8 @@ class Recogniser:
                     # A part's own surroundings: the cues read the words beside it.
                     part.before = text[max(0, part.start - CONTEXT_CHARS) : part.start]
                     part.after = text[part.end : part.end + CONTEXT_CHARS]
+                    if part.type == "organization" and _INDEX_AFTER.match(part.after):
+                        continue  # "the STOXX 600 index": a market index
                     read.append(self._postal_place(part))
             for body in self._lower_case_bodies(i, text):
                 # The body's words are its name: what was read inside it goes, but for
@@ -213,7 +218,7 @@ class Recogniser:
         credit = (
             (span.before.endswith("(") and span.after.startswith(")"))
             or bool(_CREDIT_BEFORE.search(span.before))
-            or (not span.before.strip() and not span.after.strip())  # a line of its own
+            or not span.after.strip()  # closing its paragraph: a credit line may
         )
         key = (tuple(span.words), span.sentence_start, span.start == 0, credit)
         readings = self._readings.get(key)
@@ -357,11 +362,14 @@ class Recogniser:
             return []  # "(Reuters)": a credit
         if _CREDIT_BEFORE.search(span.before):
             return []  # "© Reuters", "Photo: Acme"
-        if not span.before.strip() and not span.after.strip():
-            # A paragraph of one name: an outlet's or an agency's is the credit line under
-            # an article ("PTI"); a person's or a place's may be a heading, and stays.
+        if not span.after.strip() and (not span.before.strip() or span.sentence_start):
+            # A paragraph of one name, or one closing a paragraph after its last sentence:
+            # an outlet's or an agency's is the credit line under an article ("… stay. PTI");
+            # a person's or a place's may be a heading, and stays.
             whole = " ".join(span.words)
-            if fold(whole) in self.organisations or _ACRONYM.match(whole):
+            if fold(whole) in self.organisations or (
+                not span.before.strip() and _ACRONYM.match(whole)
+            ):
                 return []
         if tuple(span.words) in self.titles.get(span.words[0], ()):
             return []  # a title alone ("the First Lady wrote")
@@ -430,7 +438,12 @@ class Recogniser:
         return [span] if span.type else []
 
     def _closes_on_title(self, word: str) -> bool:
-        return word.rstrip(".") in self.not_names or word in self.title_words
+        # A role's abbreviation after a name is like a title ("Cleveland DL", "Acme CFO").
+        return (
+            word.rstrip(".") in self.not_names
+            or word in self.title_words
+            or word in self.generic_acronyms
+        )
 
     def _office_named(self, words: list[str]) -> bool:
         """Titles closing the span after "of the" name an office ("Office of the Inspector
@@ -703,6 +716,8 @@ class Recogniser:
             span.name = whole
         elif all(_ACRONYM.match(w) for w in words):
             return  # a heading in capitals
+        elif all(_INITIAL.match(w) for w in words[:-1]):
+            typed(span, "person", whole)  # "B. U. Okafor": initials and a surname
         elif self.gazetteer.is_first_name(words[0]) and not _ACRONYM.match(words[-1]):
             typed(span, "person", whole)
         elif span.the_start is not None:

@@ -173,6 +173,17 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "The launch was watched from Orlando, FL, and from Washington, DC, by officials.",
             {("Orlando", "place"), ("Florida", "place"), ("Washington", "place")},
         ),
+        # initials before a surname are a person's; a role's abbreviation closes a name
+        ("The motion honoured B. U. Okafor and others.", {("B. U. Okafor", "person")}),
+        (
+            "Lisbon DL Ravi Anand was fined after the game.",
+            {("Lisbon", "place"), ("Ravi Anand", "person")},
+        ),
+        # a word never written in lower case after "in" is a place however common it is
+        (
+            "A leader in Hollywood, it held its conference in Hollywood this year.",
+            {("Hollywood", "place")},
+        ),
         # a place's venue is the place's alone
         ("The crowd at Lisbon's Harbour Centre was full.", {("Lisbon", "place")}),
     ],
@@ -204,6 +215,8 @@ def test_read_from_the_words_around(text: str, expected: set[tuple[str, str]]) -
         "South Dakotans and Afghans voted.",  # peoples, one of several words
         "Rates: Sterling GBP= and US10YT=RR fell.",  # tickers
         "© Reuters",  # a credit line
+        "Nine men were sent back to the border on Sunday. PTI",  # an agency closing it
+        "The pan-European STOXX 600 index lost 0.12% on the day.",  # a market index
         "The program helps DACA (Deferred Action for Childhood Arrivals) recipients.",
         "He said that Quint's party had lost the seat to the other party.",  # a person's
     ],
