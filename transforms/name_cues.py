@@ -31,11 +31,15 @@ NOT_AN_ACTOR = "none"
 # An apposition's noun is looked for this many words after its article at most
 # ("Kestrel, the Lisbon-based geopolitical intelligence firm").
 APPOSITION_MAX_WORDS = 5
+# The characters before a name its cues are read in: three words and "the".
+BEFORE_CHARS = 40
 # A place word may stand one lower-case word after the name ("the Tarvo refugee camp").
 PLACE_WORD_MAX_GAP = 1
 
 _WORDS_AFTER = re.compile(r"^['’]?s?\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?")
-_APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+((?:[\w'’\-]+\s+){0,%d}?)([a-z][a-z\-]*)\b")
+_APPOSITION = re.compile(
+    rf"^,\s+(?:a|an|the)\s+((?:[\w'’\-]+\s+){{0,{APPOSITION_MAX_WORDS}}}?)([a-z][a-z\-]*)\b"
+)
 _AGE = re.compile(r"^,\s+\d{1,3},")
 _BEFORE_WORDS = re.compile(r"([A-Za-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,2})\s+(?:the\s+)?$")
 # A model number: digits with letters or a hyphen ("787-9", "A350"), not a quantity ("30").
@@ -68,6 +72,7 @@ class Cues:
     def type_of(self, before: str, after: str) -> str | None:
         """The type the words around a name give it: person, organization, place,
         NOT_AN_ACTOR, or None when they say nothing."""
+        before = before[-BEFORE_CHARS:]  # the patterns end there: a short tail is faster
         if following := _WORDS_AFTER.match(after):
             first, second = following.group(1), following.group(2)
             if first in self.not_actor_words_after:
@@ -102,10 +107,10 @@ class Cues:
         Centre"), not an organisation ("at Acme's Kestrel Center" is Acme's)."""
         if len(words) < 2 or words[-1] not in self.venue_heads:
             return False
-        return after_place or bool(_VENUE_BEFORE.search(before))
+        return after_place or bool(_VENUE_BEFORE.search(before[-BEFORE_CHARS:]))
 
     def _apposition(self, after: str) -> str | None:
-        match = re.match(_APPOSITION.pattern % APPOSITION_MAX_WORDS, after)
+        match = _APPOSITION.match(after)
         if not match:
             return None
         for word in [*match.group(1).split(), match.group(2)]:

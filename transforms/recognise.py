@@ -95,6 +95,8 @@ _TICKER_MARK = "="
 # An ideology or a movement of thought ("Socialism", "Nationalism"), not an actor.
 _DOCTRINE = re.compile(r"[a-z]ism$")
 # A credit line: "© Acme", "Copyright Acme", "Photo: Acme".
+# A credit's or a postal code's words before a name are within this many characters.
+CREDIT_CHARS = 16
 _CREDIT_BEFORE = re.compile(r"(?:©|\(c\)|Copyright|Photo:|Photograph:|Source:)\s*$", re.I)
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]")
 # A possessive joins an organisation's name when its word is this common ("People's",
@@ -108,6 +110,8 @@ MAX_READINGS = 50_000
 # The characters either side of a span it is read with: a few words (an apposition:
 # ", the Lisbon-based geopolitical intelligence firm").
 CONTEXT_CHARS = 80
+# Whether a sentence opens with a span is read from the few characters before it.
+SENTENCE_CHARS = 40
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]|[.!?][\"'”’)\]]|[\"'“‘(\[—–])\s*$")
 
 
@@ -170,7 +174,8 @@ class Recogniser:
         """A US state's two-letter postal code after a town and a comma or after "in" is
         the state ("Pierre, SD", "a problem in SD"), not an organisation."""
         code = span.name if span.type == "organization" else None
-        if code and (state := self.postal_codes.get(code)) and _POSTAL_BEFORE.search(span.before):
+        before = span.before[-CREDIT_CHARS:]
+        if code and (state := self.postal_codes.get(code)) and _POSTAL_BEFORE.search(before):
             if span.before.endswith(f"{state.split(',')[0]}, "):
                 span.type = None  # "Washington, DC": the town's own address, one place
                 return span
@@ -182,6 +187,8 @@ class Recogniser:
         people's ministry ("Russia's foreign ministry", "the Syrian defence ministry") and a
         party's label with "party" ("the Communist party")."""
         bodies: list[Span] = []
+        if "ministr" not in text and "party" not in text:
+            return bodies
         for match in _LOWER_CASE_BODY.finditer(text):
             owner, head = match.group("owner"), match.group("head")
             start = match.start("owner")
@@ -217,7 +224,7 @@ class Recogniser:
         """The span classified, from the readings of an identical span when there is one."""
         credit = (
             (span.before.endswith("(") and span.after.startswith(")"))
-            or bool(_CREDIT_BEFORE.search(span.before))
+            or bool(_CREDIT_BEFORE.search(span.before[-CREDIT_CHARS:]))
             or not span.after.strip()  # closing its paragraph: a credit line may
         )
         key = (tuple(span.words), span.sentence_start, span.start == 0, credit)
@@ -348,7 +355,7 @@ class Recogniser:
             start,
             end,
             words,
-            sentence_start=start == 0 or bool(_SENTENCE_END.search(before)),
+            sentence_start=start == 0 or bool(_SENTENCE_END.search(before[-SENTENCE_CHARS:])),
             before=before,
             after=text[end : end + CONTEXT_CHARS],
         )
@@ -360,7 +367,7 @@ class Recogniser:
         ("Roe and Doe", "Ohio Democrats"), or nothing."""
         if span.before.endswith("(") and span.after.startswith(")"):
             return []  # "(Reuters)": a credit
-        if _CREDIT_BEFORE.search(span.before):
+        if _CREDIT_BEFORE.search(span.before[-CREDIT_CHARS:]):
             return []  # "© Reuters", "Photo: Acme"
         if not span.after.strip() and (not span.before.strip() or span.sentence_start):
             # A paragraph of one name, or one closing a paragraph after its last sentence:
