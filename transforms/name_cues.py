@@ -24,10 +24,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-__all__ = ["NOT_AN_ACTOR", "Cues", "acronym_expansions", "parse_cues"]
+__all__ = ["NOT_AN_ACTOR", "SPEAKER", "Cues", "acronym_expansions", "parse_cues"]
 
 # The type a cue gives a name that is no actor (an event, a craft, a law).
 NOT_AN_ACTOR = "none"
+# What a verb of speech beside a name says: someone spoke, a person or an organisation
+# ("Okonkwo said", "Kestrel said"); the resolver weighs it below the other cues.
+SPEAKER = "speaker"
 # An apposition's noun is looked for this many words after its article at most
 # ("Kestrel, the Lisbon-based geopolitical intelligence firm").
 APPOSITION_MAX_WORDS = 5
@@ -71,14 +74,14 @@ class Cues:
 
     def type_of(self, before: str, after: str) -> str | None:
         """The type the words around a name give it: person, organization, place,
-        NOT_AN_ACTOR, or None when they say nothing."""
+        NOT_AN_ACTOR, SPEAKER (a verb of speech), or None when they say nothing."""
         before = before[-BEFORE_CHARS:]  # the patterns end there: a short tail is faster
         if following := _WORDS_AFTER.match(after):
             first, second = following.group(1), following.group(2)
             if first in self.not_actor_words_after:
                 return NOT_AN_ACTOR
             if first in self.speech_verbs:
-                return "person"
+                return SPEAKER
             if first in self.organisation_words_after:
                 return "organization"
             if first in self.place_words or (PLACE_WORD_MAX_GAP and second in self.place_words):
@@ -98,7 +101,7 @@ class Cues:
             if len(words) >= 2 and words[-1] == "of" and words[-2] in self.place_words:
                 return "place"  # "the area of Tarvo"
             if words[-1] in self.speech_verbs and not before.rstrip().endswith(" the"):
-                return "person"  # "said Okonkwo", not "said the Okonkwo …"
+                return SPEAKER  # "said Okonkwo", not "said the Okonkwo …"
         return None
 
     def is_venue(self, words: Sequence[str], before: str, after_place: bool) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from transforms.gazetteer import zipf
-from transforms.name_cues import NOT_AN_ACTOR, Cues, acronym_expansions
+from transforms.name_cues import NOT_AN_ACTOR, SPEAKER, Cues, acronym_expansions
 from transforms.name_spans import Found, Span
 
 __all__ = ["resolve"]
@@ -129,7 +129,7 @@ def _pair_type(span: Span, name: str, alone: set[str], cues: Cues) -> str:
     if cue == NOT_AN_ACTOR:
         return ""
     if cue:
-        return cue
+        return "person" if cue == SPEAKER else cue
     first, last = name.split()[0], name.split()[-1]
     rare = zipf(first) < PAIR_FIRST_WORD_MAX_ZIPF or "-" in first
     return "person" if last in alone or rare else "organization"
@@ -158,22 +158,28 @@ def _lone_word_types(
     )
     types: dict[str, str] = {}
     for name, mentions in by_name.items():
+        first_name = is_first_name(name)
         cued = Counter(
             kind
             for s in mentions
             if (kind := cues.type_of(s.before, s.after))
-            and not (kind == "organization" and is_first_name(name))
+            and not (kind == "organization" and first_name)
         )
+        # A verb of speech is weak: companies say things too ("Kestrel said").
+        spoke = cued.pop(SPEAKER, 0)
         if cued:
             kind = cued.most_common(1)[0][0]
             types[name] = "" if kind == NOT_AN_ACTOR else kind
             continue
         in_lower_case = name.lower() in lowered
         ruled = {lone_word_type(s, repeats[name], in_lower_case, cues) for s in mentions}
-        if is_first_name(name):
+        if first_name:
             ruled.discard("organization")  # a first name alone is someone or nothing
-        # "in Tarvo" says more than how often the article names it.
+        # "in Tarvo" says more than how often the article names it; an organisation the
+        # article keeps naming outweighs a verb of speech after it.
         types[name] = next((k for k in ("place", "organization") if k in ruled), "")
+        if spoke and types[name] != "organization":
+            types[name] = "person"
     return types
 
 
@@ -225,11 +231,8 @@ def lone_word_type(span: Span, repeats: int, in_lower_case: bool, cues: Cues) ->
     if span.sentence_start:
         return ""
     after_preposition = span.before.rstrip().rsplit(" ", 1)[-1] in cues.place_prepositions
-    if after_preposition and (
-        zipf(word) < LONE_WORD_MAX_ZIPF
-        or (not in_lower_case and zipf(word) < REPEATED_WORD_MAX_ZIPF)
-    ):
-        return "place"  # "in Tarvo", "near Lagos", "in Hollywood" (never a word here)
+    if after_preposition and zipf(word) < LONE_WORD_MAX_ZIPF:
+        return "place"  # "in Tarvo", "near Lagos"
     if zipf(word) < LONE_WORD_MAX_ZIPF and repeats >= LONE_WORD_REPEATS:
         return "organization"
     if repeats >= LONE_WORD_REPEATS and not in_lower_case and zipf(word) < REPEATED_WORD_MAX_ZIPF:

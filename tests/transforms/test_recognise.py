@@ -179,10 +179,11 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "Lisbon DL Ravi Anand was fined after the game.",
             {("Lisbon", "place"), ("Ravi Anand", "person")},
         ),
-        # a word never written in lower case after "in" is a place however common it is
+        # a verb of speech is weak beside an organisation the article keeps naming
         (
-            "A leader in Hollywood, it held its conference in Hollywood this year.",
-            {("Hollywood", "place")},
+            "Analysts expect more from Quorvex. Quorvex said on Monday that Quorvex would"
+            " cut prices, and shares of Quorvex rose.",
+            {("Quorvex", "organization")},
         ),
         # a place's venue is the place's alone
         ("The crowd at Lisbon's Harbour Centre was full.", {("Lisbon", "place")}),
