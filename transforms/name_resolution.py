@@ -100,10 +100,10 @@ def resolve(
                     unresolved.append(span)
         elif kind == "person":
             name = fullest.get(name, name)
-        elif kind == "pair" and span.in_heading:
+        elif kind in ("pair", "part") and span.in_heading:
             continue
-        elif kind == "pair":
-            kind = _pair_type(span, name, alone, cues)
+        elif kind in ("pair", "part"):
+            kind = _pair_type(span, name, alone, cues, kind == "part")
         elif kind == "organization" and cues.is_venue(
             span.words, span.before, (span.paragraph, span.start) in after_place
         ):
@@ -121,10 +121,12 @@ def _found(span: Span, paragraphs: Sequence[str], name: str, kind: str) -> Found
     return Found(span.paragraph, start, span.end, surface, name, kind)
 
 
-def _pair_type(span: Span, name: str, alone: set[str], cues: Cues) -> str:
+def _pair_type(span: Span, name: str, alone: set[str], cues: Cues, part: bool) -> str:
     """Two capitalised words with no first name known: what the words around them say,
     else a person's names when the article names them by the last word alone or the
-    first is no English word ("Zorvan Pelikhov"), else an organisation's ("Silver Anchor")."""
+    first is no English word ("Zorvan Pelikhov"), else an organisation's ("Silver Anchor")
+    — unless they are a part of a longer phrase cut at "of" or "and" ("… Hall of Fame
+    Induction")."""
     cue = cues.type_of(span.before, span.after)
     if cue == NOT_AN_ACTOR:
         return ""
@@ -132,7 +134,9 @@ def _pair_type(span: Span, name: str, alone: set[str], cues: Cues) -> str:
         return "person" if cue == SPEAKER else cue
     first, last = name.split()[0], name.split()[-1]
     rare = zipf(first) < PAIR_FIRST_WORD_MAX_ZIPF or "-" in first
-    return "person" if last in alone or rare else "organization"
+    if last in alone or rare:
+        return "person"
+    return "" if part else "organization"
 
 
 def _lone_word_types(

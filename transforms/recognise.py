@@ -362,7 +362,7 @@ class Recogniser:
 
     # --- what a span is -----------------------------------------------------------
 
-    def _classify(self, span: Span) -> list[Span]:
+    def _classify(self, span: Span, fragment: bool = False) -> list[Span]:
         """The span with its type and name set, its parts when it joins several names
         ("Roe and Doe", "Ohio Democrats"), or nothing."""
         if span.before.endswith("(") and span.after.startswith(")"):
@@ -437,11 +437,18 @@ class Recogniser:
         splits = self.organisation_connectors | self.group_labels
         if span.title_start is None and any(w in splits or self._is_demonym(w) for w in words):
             parts = split_span(span, lambda w: w in splits or self._is_demonym(w))
-            return [found for part in parts for found in self._classify(part)]
+            # The parts of a phrase cut at "of" or "and" ("Rock and Roll Hall of Fame …")
+            # are no names by their words alone, unless a person is one of them ("Jane
+            # Roe of the Harbour Gazette").
+            found = [found for part in parts for found in self._classify(part, fragment=True)]
+            if any(f.type == "person" for f in found):
+                for f in found:
+                    f.type = "pair" if f.type == "part" else f.type
+            return found
         if len(words) == 1:
             self._classify_word(span, words[0])
         elif len(words) <= MAX_NAME_WORDS:
-            self._classify_words(span, words)
+            self._classify_words(span, words, fragment)
         return [span] if span.type else []
 
     def _closes_on_title(self, word: str) -> bool:
@@ -717,7 +724,7 @@ class Recogniser:
         elif not (span.sentence_start and zipf(word) >= SENTENCE_OPENER_MIN_ZIPF):
             typed(span, "single", word)  # resolved against the article's other names
 
-    def _classify_words(self, span: Span, words: list[str]) -> None:
+    def _classify_words(self, span: Span, words: list[str], fragment: bool) -> None:
         whole = " ".join(words)
         if span.type == "person":
             span.name = whole
@@ -734,7 +741,9 @@ class Recogniser:
         elif zipf(words[-1]) >= COMMON_TAIL_MIN_ZIPF:
             return  # a venue, an event, a thing
         else:
-            typed(span, "pair", whole)  # a person if named by the last word alone too
+            # A person if named by the last word alone too; a part of a phrase is no
+            # organisation by its words alone.
+            typed(span, "part" if fragment else "pair", whole)
 
 
 # The words after an organisation's word that say its remit ("Ministry of", "Institute on").

@@ -185,6 +185,13 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             " cut prices, and shares of Quorvex rose.",
             {("Quorvex", "organization")},
         ),
+        # a phrase cut at "of" or "and" has no names by their words alone, but beside a
+        # person the parts are names
+        ("He spoke to the Joint Lantern Chiefs of Staff on Tuesday at noon.", set()),
+        (
+            "The quote came via Ravi Anand of the Copper Lantern, who was there.",
+            {("Ravi Anand", "person"), ("Copper Lantern", "organization")},
+        ),
         # a place's venue is the place's alone
         ("The crowd at Lisbon's Harbour Centre was full.", {("Lisbon", "place")}),
     ],
