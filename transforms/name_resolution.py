@@ -200,14 +200,19 @@ def _coordinated(
             continue
         text = paragraphs[span.paragraph]
         kinds = set()
+        sides = set()
         for other in typed:
             if other.paragraph != span.paragraph or other.type == "person":
                 continue
-            before = other.end <= span.start and _LIST_GAP.match(text[other.end : span.start])
-            after = other.start >= span.end and _LIST_GAP.match(text[span.end : other.start])
-            if before or after:
+            if other.end <= span.start and (gap := _LIST_GAP.match(text[other.end : span.start])):
                 kinds.add(other.type)
-        if len(kinds) == 1:
+                sides.add("and" if "and" in gap.group() else "before")
+            elif other.start >= span.end and (gap := _LIST_GAP.match(text[span.end : other.start])):
+                kinds.add(other.type)
+                sides.add("and" if "and" in gap.group() or "&" in gap.group() else "after")
+        # A comma alone may end a clause ("in Lisbon, Kestrel …"): a list needs "and" or a
+        # name on either side.
+        if len(kinds) == 1 and (len(sides) >= 2 or "and" in sides):
             more.append(_found(span, paragraphs, name, kinds.pop()))
     return more
 

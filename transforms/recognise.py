@@ -659,6 +659,8 @@ class Recogniser:
             return False
         if self.gazetteer.is_first_name(words[0]) and any(w in self.connectors for w in words):
             return False  # "Jane Roe and Energy (Secretary …)": a person, then more
+        if "&" in words[1:-1]:
+            return True  # "Ernst & Young", "Marks & Spencer": a firm of partners' names
         for at, word in enumerate(words):
             if word in ("and", "&") and (
                 self._is_name(words[:at])

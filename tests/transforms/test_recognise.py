@@ -192,6 +192,15 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "The quote came via Ravi Anand of the Copper Lantern, who was there.",
             {("Ravi Anand", "person"), ("Copper Lantern", "organization")},
         ),
+        # partners' names joined by "&" are one firm; a comma alone makes no list
+        (
+            "It won awards from Brannock & Voss and from the jury this year.",
+            {("Brannock & Voss", "organization")},
+        ),
+        (
+            "After the game in Lisbon, Quorvane defensive end Ravi Anand spoke.",
+            {("Lisbon", "place"), ("Ravi Anand", "person")},
+        ),
         # a place's venue is the place's alone
         ("The crowd at Lisbon's Harbour Centre was full.", {("Lisbon", "place")}),
     ],
