@@ -28,16 +28,18 @@ ACTORS = table_schema("actors")
 def derive_actor_rows(
     paragraphs: pl.DataFrame, registry: ActorRegistry, recogniser: NameFinder | None
 ) -> dict[str, pl.DataFrame]:
-    """paragraphs: article_id, paragraph_id, text — ordered by article, then position.
-    Mentions of registry and recognised actors, quotes, unresolved names, and the actors
-    discovered (recognised, not in the registry)."""
+    """paragraphs: article_id, paragraph_id, text, language — ordered by article, then
+    position. Mentions of registry and recognised actors, quotes, unresolved names, and the
+    actors discovered (recognised, not in the registry). Recognition reads only articles in
+    a language it knows (or of no language told); the registry matches in every one."""
     mentions: list[tuple[str, str, str, str, int, int]] = []
     quotes: list[tuple[str, str, str, str | None, str | None, str]] = []
     names: list[tuple[str, str, str]] = []
     discovered: dict[str, ArticleActor] = {}
     registry_actors = registry.by_id()
-    for article_id, paragraph_ids, texts in _articles(paragraphs):
-        found = article_mentions(texts, registry, recogniser, article_id)
+    for article_id, language, paragraph_ids, texts in _articles(paragraphs):
+        reads = recogniser is not None and (language is None or recogniser.reads(language))
+        found = article_mentions(texts, registry, recogniser if reads else None, article_id)
         actors: dict[str, Actor] = dict(registry_actors)
         for actor in found.actors.values():
             if actor.source == "discovered":
@@ -77,22 +79,27 @@ def derive_actor_rows(
     }
 
 
-def _articles(paragraphs: pl.DataFrame) -> Iterator[tuple[str, list[str], list[str]]]:
-    """(article_id, its paragraph ids, their texts) for each article, in order."""
+def _articles(
+    paragraphs: pl.DataFrame,
+) -> Iterator[tuple[str, str | None, list[str], list[str]]]:
+    """(article_id, its language, its paragraph ids, their texts) for each article."""
     current: str | None = None
+    language: str | None = None
     ids: list[str] = []
     texts: list[str] = []
-    for article_id, paragraph_id, text in paragraphs.select(
-        "article_id", "paragraph_id", "text"
+    if "language" not in paragraphs.columns:
+        paragraphs = paragraphs.with_columns(language=pl.lit(None, pl.String))
+    for article_id, paragraph_id, text, paragraph_language in paragraphs.select(
+        "article_id", "paragraph_id", "text", "language"
     ).iter_rows():
         if article_id != current:
             if current is not None:
-                yield current, ids, texts
-            current, ids, texts = article_id, [], []
+                yield current, language, ids, texts
+            current, language, ids, texts = article_id, paragraph_language, [], []
         ids.append(paragraph_id)
         texts.append(text)
     if current is not None:
-        yield current, ids, texts
+        yield current, language, ids, texts
 
 
 def _merge(discovered: dict[str, ArticleActor], actor: ArticleActor) -> None:

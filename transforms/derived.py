@@ -33,6 +33,7 @@ def derive_for_files(files: list[SourceFile], knowledge: Knowledge) -> Derived:
     ids: list[str] = []
     paragraph_ids: list[str] = []
     texts: list[str] = []
+    languages: list[str | None] = []
     for source in files:
         if source.extraction is None:
             continue
@@ -43,9 +44,15 @@ def derive_for_files(files: list[SourceFile], knowledge: Knowledge) -> Derived:
                 ids.append(aid)
                 paragraph_ids.append(paragraph_id(aid, position))
                 texts.append(paragraph.text)
+                languages.append(article.language)
     paragraphs = pl.DataFrame(
-        {"article_id": ids, "paragraph_id": paragraph_ids, "text": texts},
-        schema={"article_id": pl.String, "paragraph_id": pl.String, "text": pl.String},
+        {"article_id": ids, "paragraph_id": paragraph_ids, "text": texts, "language": languages},
+        schema={
+            "article_id": pl.String,
+            "paragraph_id": pl.String,
+            "text": pl.String,
+            "language": pl.String,
+        },
     )
     # The gazetteer loads (~1.5 s) only when there is something to read.
     recogniser = knowledge.recogniser if texts else None

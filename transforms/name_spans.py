@@ -63,6 +63,10 @@ class NameFinder(Protocol):
 
     def article(self, paragraphs: Sequence[str]) -> list[Found]: ...
 
+    def reads(self, language: str) -> bool:
+        """Whether it knows the language (ISO 639-1) well enough to read names in it."""
+        ...
+
 
 @dataclass(slots=True)
 class Span:

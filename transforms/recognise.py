@@ -137,6 +137,7 @@ class Recogniser:
     currencies: frozenset[str]  # ISO 4217 codes: "EUR" is money, not an organisation
     short_forms: Mapping[str, str]  # place short forms and state abbreviations
     cues: Cues  # what the words around a name say it is
+    languages: frozenset[str]  # the languages these lists are written for (ISO 639-1)
     organisations: Mapping[str, str]  # outlets and wire agencies, folded -> name
     postal_codes: Mapping[str, str]  # US states' two-letter codes -> the state
     version: str  # of the curated lists: a change re-derives stored articles
@@ -144,6 +145,9 @@ class Recogniser:
     # What each span read before came to: names recur within an article and across a
     # batch, and reading a span depends only on its words and the few facts in the key.
     _readings: dict[tuple[object, ...], tuple[Reading, ...]] = field(default_factory=dict)
+
+    def reads(self, language: str) -> bool:
+        return language in self.languages
 
     def article(self, paragraphs: Sequence[str]) -> list[Found]:
         """Every name in the article's paragraphs, resolved within the article."""
@@ -831,6 +835,7 @@ def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
         generic_acronyms=frozenset(raw["generic_acronyms"]),
         currencies=frozenset(c.alpha_3 for c in pycountry.currencies),
         short_forms={**raw["place_short_forms"], **raw["state_abbreviations"]},
+        languages=frozenset(raw["languages"]),
         cues=parse_cues(raw, frozenset(raw["speech_verbs"]), frozenset(raw["place_prepositions"])),
         organisations=organisations,
         postal_codes=_us_postal_codes({**raw["place_short_forms"], **raw["state_abbreviations"]}),

@@ -43,6 +43,10 @@ class SpacyNames:
     nlp: Any  # spacy.Language
     cues: Cues
 
+    def reads(self, language: str) -> bool:
+        """A model reads its own language; a multi-language one ("xx") reads every one."""
+        return str(self.nlp.lang) in (language, "xx")
+
     def article(self, paragraphs: Sequence[str]) -> list[Found]:
         spans: list[Span] = []
         for i, doc in enumerate(self.nlp.pipe(paragraphs)):

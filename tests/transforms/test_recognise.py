@@ -329,3 +329,28 @@ def test_every_curated_word_is_text() -> None:
     lists = yaml.safe_load((ROOT / "transforms/data/recognition.yaml").read_text("utf-8"))
     for key, values in lists.items():
         assert all(isinstance(v, str) for v in words(values)), key
+
+
+def test_recognition_reads_only_the_languages_it_knows() -> None:
+    # An article the language identifier tells is German: every noun has a capital there,
+    # so only the registry is matched; the same words in an English article are read.
+    import polars as pl
+
+    from transforms.actor_rows import derive_actor_rows
+
+    text = "Die Patientenakte speichert Befunde, sagte Halvard Quint in Kyiv."
+    paragraphs = pl.DataFrame(
+        {
+            "article_id": ["de1", "en1"],
+            "paragraph_id": ["de1:0", "en1:0"],
+            "text": [text, "The records were kept, Halvard Quint said in Kyiv."],
+            "language": ["de", "en"],
+        }
+    )
+    frames = derive_actor_rows(paragraphs, KNOWLEDGE.actors, RECOGNISER)
+    surfaces = {
+        (row["article_id"], row["surface"]) for row in frames["incoming_mentions"].to_dicts()
+    }
+    assert ("de1", "Kyiv") in surfaces  # the registry's place
+    assert not any(article == "de1" and s != "Kyiv" for article, s in surfaces)
+    assert {("en1", "Halvard Quint"), ("en1", "Kyiv")} <= surfaces
