@@ -24,6 +24,7 @@ from pathlib import Path
 from bench.report import machine_line, packaged_knowledge, write_section
 from transforms.knowledge import knowledge_from
 from transforms.mentions import article_actors
+from transforms.spacy_names import SPACY_PREFIX, model_name, model_version
 
 DEFAULT_SET = Path(__file__).resolve().parents[2] / "shared" / "bench" / "aeb-dev"
 TYPES = {"person": "person", "org": "organization", "place": "place"}
@@ -99,14 +100,15 @@ def evaluate(
 def render(results: dict[str, tuple[dict[str, list[int]], float]]) -> str:
     rows = []
     for mode, (scores, seconds) in results.items():
+        label = _label(mode)
         for kind in ("person", "organization", "place"):
             n_gold, found, n_reported, right = scores.get(kind, [0, 0, 0, 0])
             recall = found / n_gold if n_gold else 0.0
             precision = right / n_reported if n_reported else 0.0
             rows.append(
-                f"| {mode} | {kind} | {n_gold} | {recall:.3f} | {precision:.3f} | {n_reported} |"
+                f"| {label} | {kind} | {n_gold} | {recall:.3f} | {precision:.3f} | {n_reported} |"
             )
-        rows.append(f"| {mode} | ms per article | | {1000 * seconds / 30:.1f} | | |")
+        rows.append(f"| {label} | ms per article | | {1000 * seconds / 30:.1f} | | |")
     table = "\n".join(rows)
     return f"""## Actors — recognition on hand-marked articles
 
@@ -120,6 +122,13 @@ asked for (`--ner spacy:<model>` or `BENCH_NER`: an installed spaCy pipeline).
 |---|---|---|---|---|---|
 {table}
 """
+
+
+def _label(mode: str) -> str:
+    """A mode as the table names it: a spaCy model by its name and version, not its path."""
+    if mode.startswith(SPACY_PREFIX):
+        return f"{SPACY_PREFIX}{model_version(model_name(mode))}"
+    return mode
 
 
 def _norm(text: str) -> str:
