@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bench.aeb_score import PageScore, corpus_f1, page_score
 from bench.report import machine_line, packaged_knowledge, write_section
-from transforms.decode import decode_bytes
+from transforms.decode import decode_text_page
 from transforms.extract import PageContext, read_text_page
 from transforms.records import Article, DroppedBlock
 from transforms.sidecar import Sidecar
@@ -83,7 +83,7 @@ def evaluate(
     truth = json.loads((pages.parent / "aeb-dev" / "ground-truth.json").read_text("utf-8"))
     headlines = json.loads((pages / "headlines.json").read_text("utf-8"))
     paths = sorted(pages.glob("*.txt"))
-    texts = [str(decode_bytes(path.read_bytes())) for path in paths]
+    texts = [str(decode_text_page(path.read_bytes())) for path in paths]
     urls = [truth[path.stem]["url"] for path in paths]
     chrome: list[SiteChrome | None] = [None] * len(paths)
     if learn:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from flows.discover import SIDECAR_SUFFIX, Candidate
 from transforms.compressed import decompressed, page_name
-from transforms.decode import DecodedText, decode_bytes
+from transforms.decode import DecodedText, decode_text_page
 from transforms.extract import PageContext, extract_file, looks_like_html
 from transforms.knowledge import Knowledge
 from transforms.records import Rejected, SourceFile
@@ -54,7 +54,7 @@ class ReadSource:
         if looks_like_html(self.data, page_name(self.candidate.path.name)):
             return None
         try:
-            return decode_bytes(self.data)
+            return decode_text_page(self.data)
         except Rejected:
             return None
 

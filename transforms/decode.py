@@ -8,9 +8,10 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from transforms.dump_layout import as_running_text
 from transforms.records import Rejected
 
-__all__ = ["DecodedText", "decode_bytes", "normalise_text"]
+__all__ = ["DecodedText", "decode_bytes", "decode_text_page", "normalise_text"]
 
 # source_files.encoding of a UTF-8 file whose last character was cut short.
 TRUNCATED_UTF8 = "utf-8 (cut short: last character replaced)"
@@ -48,6 +49,13 @@ class DecodedText(str):
         obj = super().__new__(cls, text)
         obj.encoding = encoding
         return obj
+
+
+def decode_text_page(data: bytes) -> DecodedText:
+    """A text page's bytes decoded, its paragraphs one line each as the article finder
+    reads them (a hard-wrapped or Markdown dump laid out as running text)."""
+    text = decode_bytes(data)
+    return DecodedText(as_running_text(text), text.encoding)
 
 
 def decode_bytes(data: bytes) -> DecodedText:

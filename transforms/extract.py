@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from transforms.boilerplate import Boilerplate
 from transforms.bylines import split_dateline, wire_credit
 from transforms.dates import before_capture, relative_delta
-from transforms.decode import DecodedText, decode_bytes
+from transforms.decode import DecodedText, decode_text_page
 from transforms.outlets import OutletRegistry
 from transforms.page_meta import (
     header_authors,
@@ -95,7 +95,7 @@ def extract_text_file(
     data: bytes, context: PageContext, knowledge: Knowledge, text: DecodedText | None = None
 ) -> FileExtraction:
     """Decode and extract a text page; raises Rejected with a reason code."""
-    text = text if text is not None else decode_bytes(data)
+    text = text if text is not None else decode_text_page(data)
     articles, dropped = read_text_page(text, context, knowledge)
     if not articles:
         raise Rejected("no_article", "no article body found on the page")

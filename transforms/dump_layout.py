@@ -1,0 +1,117 @@
+"""How the tool that dumped a page laid its text out, undone: hard wraps and Markdown marks.
+
+Pages reach the text route from many tools. A browser's rendered text keeps one line per
+paragraph; text browsers and mail-style converters (lynx -dump, w3m -dump, html2text, fmt)
+break every paragraph into lines of at most a fixed width, and Markdown converters keep
+each link as "[text](url)". The article finder judges lines by their words and their
+ending, so a wrapped paragraph would read as a dozen short lines that end mid-sentence. A
+dump is wrapped when its lines of text run up to one width and none past it; its
+paragraphs are then joined back the way `fmt` would have broken them: a line is continued
+by the next when the next line's first word would not have fitted on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["as_running_text", "plain_markdown", "unwrap", "wrap_width"]
+
+# Widths text tools wrap at: lynx and w3m take a terminal's 80 columns less a margin, mail
+# tools 72, fmt 75; wider terminals up to 132.
+MIN_WIDTH, MAX_WIDTH = 60, 140
+# A wrapped dump has lines of text running up to one width and none past it, and at least
+# this many of them (and this share) end within WIDTH_SLACK characters of it (the rest are
+# paragraphs' last lines, headings and menu items).
+MIN_FULL_LINES = 8
+FULL_LINE_SHARE = 0.1
+WIDTH_SLACK = 15
+# A line of this many words or more is a line of text when the width is judged.
+TEXT_LINE_MIN_WORDS = 4
+# A word this long cannot be broken (a link): its line may pass the width.
+UNBREAKABLE_CHARS = 30
+_BROKEN_COMPOUND = re.compile(r"[^\W\d_]-$")
+# A line opening with a list marker or a heading's mark starts a block of its own.
+# (Not a dash: a wrapped line may open with a sentence's "— …".)
+_BLOCK_START = re.compile(r"^\s*(?:[*+•◦▪·\-#>|]\s|\d{1,3}[.)]\s|\[\d+\]|\(BUTTON\))")
+
+
+def as_running_text(text: str) -> str:
+    """A dump's text with its paragraphs on one line each and no Markdown marks: the shape
+    the article finder reads. Text already in that shape comes back as it was."""
+    return plain_markdown(unwrap(text))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the dump was wrapped at, or None when it was not wrapped."""
+    lengths = [
+        len(line.rstrip())
+        for line in lines
+        if len(words := line.split()) >= TEXT_LINE_MIN_WORDS
+        and max(map(len, words)) < UNBREAKABLE_CHARS
+    ]
+    if not lengths:
+        return None
+    width = max(lengths)
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        return None  # a rendered page's paragraphs run far past any terminal's width
+    full = sum(n > width - WIDTH_SLACK for n in lengths)
+    if full < MIN_FULL_LINES or full < FULL_LINE_SHARE * len(lengths):
+        return None
+    return width
+
+
+def unwrap(text: str) -> str:
+    """The text with each wrapped paragraph on one line; text that is not wrapped as is."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    out: list[str] = []
+    previous = ""  # the last line as the dump printed it
+    for line in lines:
+        if out and _continues(previous, line, width):
+            joined = out[-1].rstrip()
+            # A compound broken at its hyphen ("long-" / "awaited") joins with none.
+            space = "" if _BROKEN_COMPOUND.search(joined) else " "
+            out[-1] = f"{joined}{space}{line.strip()}"
+        else:
+            out.append(line)
+        previous = line
+    return "\n".join(out)
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether `line` goes on the paragraph `previous` is a line of: both text, no less
+    indented (a list item's text may hang under its marker), no new list item, and its
+    first word would not have fitted on `previous`."""
+    if not previous.strip() or not line.strip() or _BLOCK_START.match(line):
+        return False
+    if _indent(line) < _indent(previous):
+        return False
+    return len(previous.rstrip()) + 1 + len(line.split()[0]) > width
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+# Markdown converters (html2text, pandoc, trafilatura's markdown) keep every link as
+# "[text](url)": a dump with this many is Markdown.
+MARKDOWN_MIN_LINKS = 3
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*[^()\s]*(?:\s[^()]*)?\)")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_HEADING_MARK = re.compile(r"^(\s*)#{1,6}\s+", re.M)
+
+
+def plain_markdown(text: str) -> str:
+    """Markdown's marks taken off a Markdown dump: links become their text, images go,
+    emphasis and heading marks go (the heading's words stay, on their line)."""
+    if len(_MARKDOWN_LINK.findall(text)) < MARKDOWN_MIN_LINKS:
+        return text
+    text = _MARKDOWN_IMAGE.sub("", text)
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\1", text)
+    return _HEADING_MARK.sub(r"\1", text)
