@@ -12,19 +12,28 @@ by the next when the next line's first word would not have fitted on it.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 
 __all__ = ["as_running_text", "plain_markdown", "unwrap", "wrap_width"]
 
 # Widths text tools wrap at: lynx and w3m take a terminal's 80 columns less a margin, mail
 # tools 72, fmt 75; wider terminals up to 132.
 MIN_WIDTH, MAX_WIDTH = 60, 140
-# A wrapped dump has lines of text running up to one width and none past it, and at least
-# this many of them (and this share) end within WIDTH_SLACK characters of it (the rest are
-# paragraphs' last lines, headings and menu items).
+# A wrapped dump's lines of text pile up just under one width: at least this many of them
+# (and this share) end within WIDTH_SLACK characters of it (the rest are paragraphs' last
+# lines, headings and menu items)...
 MIN_FULL_LINES = 8
 FULL_LINE_SHARE = 0.1
 WIDTH_SLACK = 15
+# ...and the pile ends in a cliff: as many characters past the width, at most this many
+# lines for each line under it (a rendered page's paragraph lengths have no cliff; a tool
+# may leave a few lines unbroken, a list item or a table's row).
+CLIFF_RATIO = 0.1
+# At most this share of its lines of text run past the width at all (a rendered page with
+# a pile of lines at one length has paragraphs far longer than it).
+MAX_OVERLONG_SHARE = 0.1
 # A line of this many words or more is a line of text when the width is judged.
 TEXT_LINE_MIN_WORDS = 4
 # A word this long cannot be broken (a link): its line may pass the width.
@@ -43,20 +52,36 @@ def as_running_text(text: str) -> str:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was wrapped at, or None when it was not wrapped."""
-    lengths = [
+    lengths = Counter(
         len(line.rstrip())
         for line in lines
         if len(words := line.split()) >= TEXT_LINE_MIN_WORDS
         and max(map(len, words)) < UNBREAKABLE_CHARS
-    ]
-    if not lengths:
+        and not _BLOCK_START.match(line)
+    )
+    total = sum(lengths.values())
+    if total < MIN_FULL_LINES:
         return None
-    width = max(lengths)
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        return None  # a rendered page's paragraphs run far past any terminal's width
-    full = sum(n > width - WIDTH_SLACK for n in lengths)
-    if full < MIN_FULL_LINES or full < FULL_LINE_SHARE * len(lengths):
+    # up_to[n]: how many lines are n characters long or shorter.
+    up_to = list(itertools.accumulate(lengths[n] for n in range(MAX_WIDTH + WIDTH_SLACK + 1)))
+    best: tuple[int, int] | None = None
+    for width in range(MIN_WIDTH, MAX_WIDTH + 1):
+        full = up_to[width] - up_to[width - WIDTH_SLACK]
+        past = up_to[width + WIDTH_SLACK] - up_to[width]
+        overlong = total - up_to[width]
+        if (
+            full >= max(MIN_FULL_LINES, FULL_LINE_SHARE * total)
+            and past <= CLIFF_RATIO * full
+            and overlong <= MAX_OVERLONG_SHARE * total
+            and (best is None or full > best[0])
+        ):
+            best = (full, width)
+    if best is None:
         return None
+    # The width is the longest line of the pile (the widths under it hold fewer lines).
+    full, width = best
+    while width > MIN_WIDTH and not lengths[width]:
+        width -= 1
     return width
 
 
