@@ -13,7 +13,7 @@ export PREFECT_LOGGING_LEVEL ?= INFO
 export PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL ?= WARNING
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser run test test-fast lint format lock schemas bench report server serve clean
+.PHONY: help setup browser dump-tools run test test-fast lint format lock schemas bench report server serve clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/$$(PREFECT_PORT)/$(PREFECT_PORT)/' \
@@ -47,6 +47,16 @@ browser: ## install Debian's headless Chromium if missing (the browser tests nee
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "the browser tests need chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+# The text route's benchmark also reads the dev pages as text browsers dump them: Debian's
+# lynx and w3m, installed here by root (once), anyone else is told how.
+dump-tools: ## install Debian's lynx and w3m if missing (the dump-layout benchmark uses them)
+	@command -v lynx >/dev/null && command -v w3m >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian's lynx and w3m (the dump-layout benchmark uses them)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq lynx w3m >/dev/null; \
+	  else echo "the dump-layout benchmark uses lynx and w3m: sudo apt-get install lynx w3m" >&2; fi; }
+
 run: $(STAMP) ## ingest seeds/ into warehouse/newsdesk.duckdb and print a summary
 	$(BIN)/newsdesk ingest
 	$(BIN)/newsdesk sql "SELECT * FROM coverage_by_outlet ORDER BY n_articles DESC, outlet"
@@ -71,10 +81,11 @@ serve: $(STAMP) ## serve the ingest deployment on its cron schedule (needs `make
 report: $(STAMP) ## write reports/index.html from the warehouse
 	$(BIN)/newsdesk report --out reports
 
-bench: $(STAMP) ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE/BENCH_SCALE/BENCH_XL: corpus sizes)
+bench: $(STAMP) dump-tools ## benchmarks → BENCHMARKS.md (BENCH_SMALL/BENCH_LARGE/BENCH_SCALE/BENCH_XL: corpus sizes)
 	$(BIN)/python -m bench.first_run
 	$(BIN)/python -m bench.html_route
 	$(BIN)/python -m bench.text_route
+	$(BIN)/python -m bench.dump_layouts
 	$(BIN)/python -m bench.actors
 	$(BIN)/python -m bench.pipeline
 	$(BIN)/python -m bench.app
