@@ -117,7 +117,7 @@ class Cues:
         if not match:
             return None
         for word in [*match.group(1).split(), match.group(2)]:
-            # Lower-case words only: "a European Space Agency fellow" is a person.
+            # Lower-case words only: "a Harbour Space Agency fellow" is a person.
             if word.islower() and (kind := self.apposition_nouns.get(word)):
                 return kind
         return None
@@ -171,7 +171,7 @@ def _letters(acronym: str) -> str:
 
 def _long_form_ending(words: list[str], letters: str, connectors: frozenset[str]) -> str | None:
     """The capitalised words at the end of `words` whose initials spell `letters`, with
-    the connectors between them ("Islamic State of Iraq and Syria" for ISIS)."""
+    the connectors between them ("Union of Harbour and Dock Workers" for UHDW)."""
     taken: list[str] = []
     needed = len(letters)
     for word in reversed(words):

@@ -190,7 +190,7 @@ def _lone_word_types(
 def _coordinated(
     unresolved: Sequence[Span], found: Sequence[Found], paragraphs: Sequence[str], lowered: set[str]
 ) -> list[Found]:
-    """A word in a list beside organisations or places is one too ("Marvel Entertainment,
+    """A word in a list beside organisations or places is one too ("Harbour Entertainment,
     Kestrel and BrightLoop"): coordination joins names of one kind."""
     typed = sorted(found, key=lambda f: (f.paragraph, f.start))
     more: list[Found] = []

@@ -68,7 +68,7 @@ MAX_NAME_WORDS = 4
 # A word ending in -ism this common is a doctrine's name ("Socialism"); a rarer one may be
 # a brand's.
 DOCTRINE_MIN_ZIPF = 3.0
-# "Russia's foreign ministry", "the Syrian defence ministries", "the Communist party".
+# "Peru's foreign ministry", "the Kenyan defence ministries", "the Labour party".
 _LOWER_CASE_BODY = re.compile(
     r"(?<![\w.])(?P<owner>(?:[A-Z][\w.\-]*\s)*?[A-Z][\w.\-]*?)(?P<possessive>['’]s)?"
     r"\s(?P<remit>(?:[a-z]+\s){0,2}?)(?P<head>ministry|ministries|party)\b"
@@ -76,10 +76,10 @@ _LOWER_CASE_BODY = re.compile(
 _INITIAL = re.compile(r"^[A-Z]\.$")
 # An index's name: "the Harbour 600 index", "the Kestrel Composite index".
 _INDEX_AFTER = re.compile(r"^\s+(?:\d[\d,.]*\s+)?(?:index|indexes|indices|futures)\b")
-# A postal code is a state after "in" or after a town and a comma ("Pierre, SD").
+# A postal code is a state after "in" or after a town and a comma ("Bismarck, ND").
 _POSTAL_BEFORE = re.compile(r"(?:\bin|\b[A-Z][\w.\-]*,)\s+$")
-# A word after an acronym this rare is a name of its own ("US Chinook"); a commoner one
-# names something with it ("JAMA Psychiatry", "CBS Sports").
+# A word after an acronym this rare is a name of its own ("US Kestrel"); a commoner one
+# names something with it ("ACM Queue", "KTV Sports").
 ACRONYM_SPLIT_MAX_ZIPF = 3.0
 # An all-capitals word this common in lower case is emphasis ("YES", "VOTE"), not an
 # acronym.
@@ -88,9 +88,9 @@ ACRONYM_MAX_ZIPF = 5.0
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}s?$")
 # A brand in camel case: "BrightLoop", "DataHaus" (two humps at most).
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][a-z]+$|^[A-Z][a-z]+[A-Z][a-z]*$")
-# Surnames cased like brands: "McDonald", "MacLeod", "DeSantis", "LaGuardia", "FitzGerald".
+# Surnames cased like brands: "McAllister", "MacLeod", "DeSantis", "LaGuardia", "FitzGerald".
 _SURNAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
-# A word of capitals that is a currency's code or a ticker's suffix ("GBP=", "US10YT=RR").
+# A word of capitals that is a currency's code or a ticker's suffix ("EUR=", "JP10YT=RR").
 _TICKER_MARK = "="
 # An ideology or a movement of thought ("Socialism", "Nationalism"), not an actor.
 _DOCTRINE = re.compile(r"[a-z]ism$")
@@ -160,11 +160,11 @@ class Recogniser:
                     part.before = text[max(0, part.start - CONTEXT_CHARS) : part.start]
                     part.after = text[part.end : part.end + CONTEXT_CHARS]
                     if part.type == "organization" and _INDEX_AFTER.match(part.after):
-                        continue  # "the STOXX 600 index": a market index
+                        continue  # "the Harbour 600 index": a market index
                     read.append(self._postal_place(part))
             for body in self._lower_case_bodies(i, text):
                 # The body's words are its name: what was read inside it goes, but for
-                # the country that owns it ("China's commerce ministry": China too).
+                # the country that owns it ("Peru's fisheries ministry": Peru too).
                 read = [
                     r
                     for r in read
@@ -176,20 +176,20 @@ class Recogniser:
 
     def _postal_place(self, span: Span) -> Span:
         """A US state's two-letter postal code after a town and a comma or after "in" is
-        the state ("Pierre, SD", "a problem in SD"), not an organisation."""
+        the state ("Bismarck, ND", "a problem in ND"), not an organisation."""
         code = span.name if span.type == "organization" else None
         before = span.before[-CREDIT_CHARS:]
         if code and (state := self.postal_codes.get(code)) and _POSTAL_BEFORE.search(before):
             if span.before.endswith(f"{state.split(',')[0]}, "):
-                span.type = None  # "Washington, DC": the town's own address, one place
+                span.type = None  # "New York, NY": the town's own address, one place
                 return span
             return typed(span, "place", state)
         return span
 
     def _lower_case_bodies(self, paragraph: int, text: str) -> list[Span]:
         """Ministries and parties written with lower-case heads: a country's or its
-        people's ministry ("Russia's foreign ministry", "the Syrian defence ministry") and a
-        party's label with "party" ("the Communist party")."""
+        people's ministry ("Peru's foreign ministry", "the Kenyan defence ministry") and a
+        party's label with "party" ("the Labour party")."""
         bodies: list[Span] = []
         if "ministr" not in text and "party" not in text:
             return bodies
@@ -260,7 +260,7 @@ class Recogniser:
             words: list[tuple[int, str]] = []
             run_words = run.group().split(" ")
             if text[run.end() : run.end() + 1] == _TICKER_MARK:
-                run_words = run_words[:-1]  # "Sterling GBP=": a ticker, not a name's word
+                run_words = run_words[:-1]  # "Euro EUR=": a ticker, not a name's word
             for i, word in enumerate(run_words):
                 if word in self.connectors:
                     # "the" joins only after another connector ("Bank of the West").
@@ -318,7 +318,7 @@ class Recogniser:
     def _possessive_in_name(self, so_far: list[str], rest: list[str]) -> bool:
         """A common word's possessive inside an organisation's name ("People's Liberation
         Army", "Children's Hospital", "U.S. Attorney's Office"), not a name's possessive
-        ("Chile's October", "San Francisco's Moscone Center", "Acme Media's Code Unit")."""
+        ("Chile's October", "Lisbon's Harbour Centre", "Acme Media's Code Unit")."""
         possessive = _POSSESSIVE.search(so_far[-1])
         if not possessive or not any(w in self.organisation_heads for w in rest):
             return False
@@ -372,10 +372,10 @@ class Recogniser:
         if span.before.endswith("(") and span.after.startswith(")"):
             return []  # "(Reuters)": a credit
         if _CREDIT_BEFORE.search(span.before[-CREDIT_CHARS:]):
-            return []  # "© Reuters", "Photo: Acme"
+            return []  # "© Acme Wire", "Photo: Acme"
         if not span.after.strip() and (not span.before.strip() or span.sentence_start):
             # A paragraph of one name, or one closing a paragraph after its last sentence:
-            # an outlet's or an agency's is the credit line under an article ("… stay. PTI");
+            # an outlet's or an agency's is the credit line under an article ("… stay. AFP");
             # a person's or a place's may be a heading, and stays.
             whole = " ".join(span.words)
             if fold(whole) in self.organisations or (
@@ -385,7 +385,7 @@ class Recogniser:
         if tuple(span.words) in self.titles.get(span.words[0], ()):
             return []  # a title alone ("the First Lady wrote")
         if span.words[0] in self.titles and span.words[-1] in self.title_words:
-            return []  # an office: "Chief Strategy Officer", "Deputy Foreign Minister"
+            return []  # an office: "Chief Marketing Officer", "Deputy Foreign Minister"
         self._take_title(span)
         while (
             len(span.words) > 1
@@ -409,9 +409,9 @@ class Recogniser:
         if len(span.words) > 1 and span.words[-1] in self.not_actor_heads:
             return []  # "the Davis Cup", "Heinz Field": an event or a venue
         if _DOCTRINE.search(span.words[-1]) and zipf(span.words[-1]) >= DOCTRINE_MIN_ZIPF:
-            return []  # "National Socialism": a doctrine
+            return []  # "Economic Nationalism": a doctrine
         if len(span.words) > 1 and self._is_demonym(" ".join(span.words)):
-            return []  # "South Dakotans", "New Zealanders": a people
+            return []  # "New Zealanders", "North Dakotans": a people
         if span.title_start is not None and (at := self._name_ends(span.words)) is not None:
             # "President Jane Roe and Russian …", "President Jane Roe of France": the name
             # ends at the first word that joins another name.
@@ -434,14 +434,14 @@ class Recogniser:
                 return [named]
         words = span.words
         if span.title_start is None and self._acronym_then_name(words):
-            # "VOA Pentagon correspondent", "US Chinook helicopter": an acronym before a
+            # "KTV Pentagon correspondent", "US Kestrel helicopter": an acronym before a
             # name of its own or a word no English ("KTV Sports" is one name).
             head, tail = split_at(span, 1)
             return self._classify(head) + self._classify(tail)
         splits = self.organisation_connectors | self.group_labels
         if span.title_start is None and any(w in splits or self._is_demonym(w) for w in words):
             parts = split_span(span, lambda w: w in splits or self._is_demonym(w))
-            # The parts of a phrase cut at "of" or "and" ("Rock and Roll Hall of Fame …")
+            # The parts of a phrase cut at "of" or "and" ("Harbour and Dock Hall of Fame …")
             # are no names by their words alone, unless a person is one of them ("Jane
             # Roe of the Harbour Gazette").
             found = [found for part in parts for found in self._classify(part, fragment=True)]
@@ -516,7 +516,7 @@ class Recogniser:
                 and self._opens_name(words[at + len(t)])
                 for t in titles
                 if at + len(t) < len(words)
-            ):  # "Office of the Inspector General" names an office, not a person
+            ):  # "Office of the Chief Economist" names an office, not a person
                 return at
             if (
                 self.gazetteer.is_first_name(words[at])
@@ -535,8 +535,8 @@ class Recogniser:
 
     def _take_title(self, span: Span) -> None:
         """A person's titles opening the span ("Gov.", "Chief Minister", "Secretary of
-        State") come off it; an office's name is no person ("Chief Strategy Officer",
-        "President and CEO", "Leader of the House")."""
+        State") come off it; an office's name is no person ("Chief Marketing Officer",
+        "Chair and CEO", "Leader of the Assembly")."""
         if span.words and span.words[-1] in self.title_words:
             return  # it ends in a title: an office, or a title alone
         if self._office_opening(span):
@@ -550,7 +550,7 @@ class Recogniser:
             span.type = "person"
 
     def _office_opening(self, span: Span) -> bool:
-        """Titles joined by "of" or "and" open the span ("Speaker of the House …", "CEO
+        """Titles joined by "of" or "and" open the span ("Speaker of the Assembly …", "CEO
         and Founder of Acme Inc"): an office, not a person; what it is of stays."""
         words, n = span.words, 0
         while n < len(words):
@@ -664,14 +664,14 @@ class Recogniser:
         if self.gazetteer.is_first_name(words[0]) and any(w in self.connectors for w in words):
             return False  # "Jane Roe and Energy (Secretary …)": a person, then more
         if "&" in words[1:-1]:
-            return True  # "Ernst & Young", "Marks & Spencer": a firm of partners' names
+            return True  # "Brannock & Voss", "Hale & Dorr": a firm of partners' names
         for at, word in enumerate(words):
             if word in ("and", "&") and (
                 self._is_name(words[:at])
                 or words[at + 1 : at + 2] == ["The"]
                 or (at == 1 and bool(_ACRONYM.match(words[0])))
             ):  # "Acme Today and Harbour News", "Peru and the African Union", "Kestrel and
-                # The Carlyle Group", "SBI and ICICI Bank": two names
+                # The Harbour Group", "KTB and Lisbon Bank": two names
                 return False
         if len(words) > 1 and words[-1] in self.organisation_heads:
             return True
@@ -692,7 +692,7 @@ class Recogniser:
             return False
         stem = word[:-1] if word.endswith("s") else word
         if self.gazetteer.is_region(stem + "istan") or self.gazetteer.is_region(stem + "stan"):
-            return True  # "Afghan", "Uzbeks", "Kazakh"
+            return True  # "Uzbeks", "Kazakh", "Tajik"
         for suffix in ("ian", "ean", "an", "ese", "ish", "i", "ic", "er", "ite"):
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
                 root = stem[: -len(suffix)]
@@ -713,7 +713,7 @@ class Recogniser:
             or len(word) < 2
             or self._is_demonym(word)
             or (word in self.organisation_heads and word not in self.institutions)
-            or word in self.not_actor_heads  # "Street" left of "Wall Street" at a sentence's start
+            or word in self.not_actor_heads  # "Street" left of "Quay Street" at a sentence's start
             or word in self.title_words
         ):
             return
@@ -774,7 +774,7 @@ def _opens(words: list[str], at: int, title: tuple[str, ...]) -> bool:
 
 
 def _is_brand(word: str) -> bool:
-    """A brand in camel case ("BrightLoop"), not a surname cased like one ("McDonald")."""
+    """A brand in camel case ("BrightLoop"), not a surname cased like one ("McAllister")."""
     return bool(_CAMEL.match(word)) and not _SURNAME_PREFIX.match(word)
 
 

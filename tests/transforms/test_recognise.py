@@ -111,9 +111,9 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
         ("Tarvo voted. Troops stayed in Tarvo.", {("Tarvo", "place")}),
         # lists join names of one kind
         (
-            "Over the years it bought Marvel Entertainment, Quillfilm and BrightLoop.",
+            "Over the years it bought Harbour Entertainment, Quillfilm and BrightLoop.",
             {
-                ("Marvel Entertainment", "organization"),
+                ("Harbour Entertainment", "organization"),
                 ("Quillfilm", "organization"),
                 ("BrightLoop", "organization"),
             },
@@ -125,32 +125,32 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
         ),
         # titles: several stack, an office joined by "of" or "and" leaves what it is of
         (
-            "Delhi's Chief Minister Ravi Anand spoke.",
-            {("Delhi", "place"), ("Ravi Anand", "person")},
+            "Lisbon's Chief Minister Ravi Anand spoke.",
+            {("Lisbon", "place"), ("Ravi Anand", "person")},
         ),
         (
-            "He named Lise Marrow as President and CEO.",
+            "He named Lise Marrow as Chair and CEO.",
             {("Lise Marrow", "person")},
         ),
         (
-            "The Speaker of the House of Representatives objected.",
-            {("House of Representatives", "organization")},
+            "The Speaker of the Harbour Assembly objected.",
+            {("Harbour Assembly", "organization")},
         ),
         (
-            "NASA's Office of the Inspector General found delays.",
-            {("NASA", "organization"), ("Office of the Inspector General", "organization")},
+            "Officials said the Office of the Chief Economist found delays.",
+            {("Office of the Chief Economist", "organization")},
         ),
-        ("He became the first Chief Strategy Officer of the company.", set()),
+        ("He became the first Chief Marketing Officer of the company.", set()),
         # a surname cased like a brand is a surname; an acronym before a rare name splits
         (
             "Singer Rowan McAdry returned. McAdry sang.",
             {("Rowan McAdry", "person")},
         ),
         (
-            "He told VOA Pentagon correspondent Ada Kell.",
-            {("VOA", "organization"), ("Pentagon", "organization"), ("Ada Kell", "person")},
+            "He told KTV Pentagon correspondent Ada Kell.",
+            {("KTV", "organization"), ("Pentagon", "organization"), ("Ada Kell", "person")},
         ),
-        ("The journal JAMA Psychiatry published it.", {("JAMA Psychiatry", "organization")}),
+        ("The journal ACM Queue published it.", {("ACM Queue", "organization")}),
         # lower-case heads: a country's or its people's ministry, a label's party
         (
             "Officials said Lisbon's fisheries ministry would appeal the quota ruling.",
@@ -166,12 +166,12 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
         ),
         # a US state's postal code after "in" or a town and a comma
         (
-            "Meth is a serious problem in SD, the governor wrote on Monday.",
-            {("South Dakota", "place")},
+            "Drought is a serious problem in ND, the governor wrote on Monday.",
+            {("North Dakota", "place")},
         ),
         (
-            "The launch was watched from Orlando, FL, and from Washington, DC, by officials.",
-            {("Orlando", "place"), ("Florida", "place"), ("Washington", "place")},
+            "The launch was watched from Orlando, FL, and from New York, NY, by officials.",
+            {("Orlando", "place"), ("Florida", "place"), ("New York", "place")},
         ),
         # initials before a surname are a person's; a role's abbreviation closes a name
         ("The motion honoured B. U. Okafor and others.", {("B. U. Okafor", "person")}),
@@ -228,13 +228,13 @@ def test_read_from_the_words_around(text: str, expected: set[tuple[str, str]]) -
         "The Quorvex conference opened.",  # an event's name
         "It ordered 30 jets of the 787-9 Quorvane type.",  # a model's name
         "Fans packed in Kestrel Center on Friday.",  # a venue after "in"
-        "The memory of National Socialism remains.",  # a doctrine
-        "South Dakotans and Afghans voted.",  # peoples, one of several words
-        "Rates: Sterling GBP= and US10YT=RR fell.",  # tickers
-        "© Reuters",  # a credit line
-        "Nine men were sent back to the border on Sunday. PTI",  # an agency closing it
-        "The pan-European STOXX 600 index lost 0.12% on the day.",  # a market index
-        "The program helps DACA (Deferred Action for Childhood Arrivals) recipients.",
+        "The memory of Economic Nationalism remains.",  # a doctrine
+        "New Zealanders and Uzbeks voted.",  # peoples, one of several words
+        "Rates: Euro EUR= and JP10YT=RR fell.",  # tickers
+        "© Harbour Press",  # a credit line
+        "Nine men were sent back to the border on Sunday. AFP",  # an agency closing it
+        "The pan-Asian KSE 600 index lost 0.12% on the day.",  # a market index
+        "The fund helps HRAP (Harbour Rent Assistance Programme) recipients.",
         "He said that Quint's party had lost the seat to the other party.",  # a person's
     ],
 )
