@@ -38,6 +38,16 @@ MAX_OVERLONG_SHARE = 0.1
 TEXT_LINE_MIN_WORDS = 4
 # A word this long cannot be broken (a link): its line may pass the width.
 UNBREAKABLE_CHARS = 30
+# What text browsers print for controls and pictures: "(BUTTON)", "[IMG]", "[INLINE]",
+# "[logo-135x105.png]" (an image with no alt text by its file name).
+_TOOL_LABEL = re.compile(
+    r"\((?:BUTTON|IMAGE|FORM|RADIO|CHECKBOX)\)\s?|\[(?:IMG|INLINE|LINK|EMBED|spacer|image)\]\s?"
+    r"|\[[^\]\s]+\.(?:jpe?g|png|gif|svg|webp)\]\s?",
+    re.I,
+)
+# A list item's marker as lynx and Markdown print it ("*", "+", "o", "#" by depth); a
+# bullet a page prints itself ("•", as w3m draws one too) stays, as in rendered text.
+_LIST_MARKER = re.compile(r"^(\s*)(?:[*+#@]|o(?=\s))\s+(?=\S)")
 _BROKEN_COMPOUND = re.compile(r"[^\W\d_]-$")
 # A line opening with a list marker or a heading's mark starts a block of its own.
 # (Not a dash: a wrapped line may open with a sentence's "— …".)
@@ -93,7 +103,7 @@ def unwrap(text: str) -> str:
         return text
     out: list[str] = []
     previous = ""  # the last line as the dump printed it
-    for line in lines:
+    for line in (_TOOL_LABEL.sub("", line) for line in lines):
         if out and _continues(previous, line, width):
             joined = out[-1].rstrip()
             # A compound broken at its hyphen ("long-" / "awaited") joins with none.
@@ -102,7 +112,8 @@ def unwrap(text: str) -> str:
         else:
             out.append(line)
         previous = line
-    return "\n".join(out)
+    # What a browser's rendered text would show: list items with no marker before them.
+    return "\n".join(_LIST_MARKER.sub(r"\1", line) for line in out)
 
 
 def _continues(previous: str, line: str, width: int) -> bool:

@@ -41,9 +41,10 @@ def test_list_items_and_headings_stay_lines_of_their_own() -> None:
     text += "  * Harbour road: what to know\n# Weather\n" + wrapped(PARAGRAPHS[6:], 72)
     lines = [line.strip() for line in unwrap(text).split("\n") if line.strip()]
     assert "Related stories" in lines
-    assert "* Storm damage on the coast" in lines
-    assert "* Harbour road: what to know" in lines
-    assert "# Weather" in lines
+    # (lynx's and Markdown's markers come off, as rendered text shows list items)
+    assert "Storm damage on the coast" in lines
+    assert "Harbour road: what to know" in lines
+    assert "Weather" in lines
 
 
 def test_rendered_text_with_one_line_a_paragraph_is_left_as_it_is() -> None:
