@@ -40,10 +40,7 @@ class Knowledge:
             return None
         if mode.startswith(SPACY_PREFIX):
             lists = yaml.safe_load(self.texts.recognition)
-            cues = parse_cues(
-                lists, frozenset(lists["speech_verbs"]), frozenset(lists["place_prepositions"])
-            )
-            return load_spacy_names(model_name(mode), cues)
+            return load_spacy_names(model_name(mode), parse_cues(lists))
         return build_recogniser(self.texts.recognition, self.outlets)
 
     @cached_property

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["NOT_AN_ACTOR", "SPEAKER", "Cues", "acronym_expansions", "parse_cues"]
 
@@ -68,6 +69,7 @@ class Cues:
     apposition_nouns: Mapping[str, str]  # lower-case noun -> type
     name_connectors: frozenset[str]  # lower-case words inside a long form ("of", "and")
     venue_heads: frozenset[str]
+    name_suffixes: frozenset[str]  # "Jr.", "III": a person's last word, not their surname
 
     def __hash__(self) -> int:  # the mapping is not hashable; the lists identify the cues
         return hash((self.organisation_words_after, self.place_words, self.speech_verbs))
@@ -123,18 +125,16 @@ class Cues:
         return None
 
 
-def parse_cues(
-    lists: Mapping[str, object], speech_verbs: frozenset[str], place_prepositions: frozenset[str]
-) -> Cues:
-    """The cues of recognition.yaml's `context_cues` section."""
+def parse_cues(lists: Mapping[str, Any]) -> Cues:
+    """The cues of a parsed recognition.yaml: its `context_cues` section, the verbs of
+    speech, the place prepositions and the name suffixes."""
     raw = lists["context_cues"]
-    assert isinstance(raw, dict), "recognition.yaml: context_cues must be a mapping"
     nouns = {
         noun.lower(): kind for kind, listed in raw["apposition_nouns"].items() for noun in listed
     }
     return Cues(
-        speech_verbs=speech_verbs,
-        place_prepositions=place_prepositions,
+        speech_verbs=frozenset(lists["speech_verbs"]),
+        place_prepositions=frozenset(lists["place_prepositions"]),
         organisation_words_after=frozenset(raw["organisation_words_after"]),
         organisation_phrases_before=frozenset(raw["organisation_phrases_before"]),
         place_words=frozenset(raw["place_words"]),
@@ -142,6 +142,7 @@ def parse_cues(
         apposition_nouns=nouns,
         name_connectors=frozenset(raw["name_connectors"]),
         venue_heads=frozenset(raw["venue_heads"]),
+        name_suffixes=frozenset(lists["name_suffixes"]),
     )
 
 

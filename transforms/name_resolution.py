@@ -56,7 +56,7 @@ def resolve(
                 fullest[person] = other
     by_part: dict[str, set[str]] = {}
     for person in people:
-        parts = person.split()
+        parts = [w for w in person.split() if w not in cues.name_suffixes] or person.split()
         for part in {parts[0], parts[-1]}:
             by_part.setdefault(part, set()).add(fullest[person])
     named = Counter(fullest[s.name] for s in spans if s.name in fullest and s.type == "person")

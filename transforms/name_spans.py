@@ -140,7 +140,8 @@ def copy_span(span: Span) -> Span:
 
 
 def typed(span: Span, kind: str, name: str) -> Span:
-    span.type, span.name = kind, name.removesuffix(".")  # "Acme Inc." is named "Acme Inc"
+    # "Acme Inc." is named "Acme Inc"; a person's "Jr." and a place's "D.C." keep theirs.
+    span.type, span.name = kind, name.removesuffix(".") if kind == "organization" else name
     if kind == "organization" and span.the_start is not None:
         span.start, span.name = span.the_start, f"The {name}"  # "The Clarion"
     return span

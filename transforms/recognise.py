@@ -337,6 +337,7 @@ class Recogniser:
         return (
             word in self.short_forms
             or word in self.organisation_heads  # "Co.", "Inc."
+            or word in self.cues.name_suffixes  # "Jr."
             or word in self.title_ends
             or "." in word[:-1]
             or len(word) == 2
@@ -836,7 +837,7 @@ def build_recogniser(rules_yaml: bytes, outlets: OutletRegistry) -> Recogniser:
         currencies=frozenset(c.alpha_3 for c in pycountry.currencies),
         short_forms={**raw["place_short_forms"], **raw["state_abbreviations"]},
         languages=frozenset(raw["languages"]),
-        cues=parse_cues(raw, frozenset(raw["speech_verbs"]), frozenset(raw["place_prepositions"])),
+        cues=parse_cues(raw),
         organisations=organisations,
         postal_codes=_us_postal_codes({**raw["place_short_forms"], **raw["state_abbreviations"]}),
         version=hashlib.sha256(raw_bytes).hexdigest()[:16],

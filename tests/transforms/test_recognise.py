@@ -179,6 +179,11 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "Lisbon DL Ravi Anand was fined after the game.",
             {("Lisbon", "place"), ("Ravi Anand", "person")},
         ),
+        # a generational suffix is part of the name as written, not the surname
+        (
+            "Attorney Halvard Quint Jr. filed the motion on Monday. Quint said it was late.",
+            {("Halvard Quint Jr.", "person")},
+        ),
         # a verb of speech is weak beside an organisation the article keeps naming
         (
             "Analysts expect more from Quorvex. Quorvex said on Monday that Quorvex would"
