@@ -101,3 +101,11 @@ def _fill(block: str, width: int) -> str:
     marker = block.lstrip()[:2] if block.lstrip()[:1] in "•*-" else ""
     hanging = " " * (indent + len(marker))
     return textwrap.fill(block, width, subsequent_indent=hanging, drop_whitespace=True)
+
+
+def test_text_browser_labels_and_list_markers_come_off_a_wrapped_dump() -> None:
+    text = "(BUTTON) Share\n[harbour-logo-135x105.png]\n   * Harbour road to close\n\n"
+    text += wrapped(PARAGRAPHS, 74, "   ")
+    lines = [line.strip() for line in unwrap(text).split("\n") if line.strip()]
+    assert lines[:2] == ["Share", "Harbour road to close"]
+    assert lines[2:] == PARAGRAPHS
