@@ -16,7 +16,7 @@ import itertools
 import re
 from collections import Counter
 
-__all__ = ["as_running_text", "plain_markdown", "unwrap", "wrap_width"]
+__all__ = ["as_running_text", "plain_markdown", "unwrap", "without_link_numbers", "wrap_width"]
 
 # Widths text tools wrap at: lynx and w3m take a terminal's 80 columns less a margin, mail
 # tools 72, fmt 75; wider terminals up to 132.
@@ -57,7 +57,7 @@ _BLOCK_START = re.compile(r"^\s*(?:[*+•◦▪·\-#>|]\s|\d{1,3}[.)]\s|\[\d+\]|
 def as_running_text(text: str) -> str:
     """A dump's text with its paragraphs on one line each and no Markdown marks: the shape
     the article finder reads. Text already in that shape comes back as it was."""
-    return plain_markdown(unwrap(text))
+    return plain_markdown(unwrap(without_link_numbers(text)))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -151,3 +151,17 @@ def plain_markdown(text: str) -> str:
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(r"\1", text)
     return _HEADING_MARK.sub(r"\1", text)
+
+
+# Text browsers number each link where it stands ("Trump [17]tweeted") and list the
+# addresses at the end: a dump with this many numbers glued to words has them.
+LINK_NUMBERS_MIN = 5
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\W_]|[“\"‘'(])")
+
+
+def without_link_numbers(text: str) -> str:
+    """A text browser's link numbers taken out of the text they stand in ("[17]tweeted"
+    is "tweeted"); a few bracketed numbers in a text are its own ("[1]" notes) and stay."""
+    if len(_LINK_NUMBER.findall(text)) < LINK_NUMBERS_MIN:
+        return text
+    return _LINK_NUMBER.sub("", text)

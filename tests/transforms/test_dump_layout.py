@@ -8,7 +8,13 @@ import pytest
 
 from tests.conftest import KNOWLEDGE, SEEDS
 from tests.transforms.test_seeds_golden import CAPTURED_AT, articles_of
-from transforms.dump_layout import as_running_text, plain_markdown, unwrap, wrap_width
+from transforms.dump_layout import (
+    as_running_text,
+    plain_markdown,
+    unwrap,
+    without_link_numbers,
+    wrap_width,
+)
 from transforms.extract import PageContext, extract_text_file
 
 PARAGRAPHS = [
@@ -109,3 +115,10 @@ def test_text_browser_labels_and_list_markers_come_off_a_wrapped_dump() -> None:
     lines = [line.strip() for line in unwrap(text).split("\n") if line.strip()]
     assert lines[:2] == ["Share", "Harbour road to close"]
     assert lines[2:] == PARAGRAPHS
+
+
+def test_a_text_browsers_link_numbers_come_out_of_the_text() -> None:
+    text = " ".join(f"The [{n}]council voted [{n + 50}]again." for n in range(1, 7))
+    assert without_link_numbers(text) == " ".join(["The council voted again."] * 6)
+    note = "The council voted [1] twice, as the minutes [2]show."
+    assert without_link_numbers(note) == note  # a text's own few notes stay
