@@ -73,7 +73,8 @@ _LOWER_CASE_BODY = re.compile(
     r"(?<![\w.])(?P<owner>(?:[A-Z][\w.\-]*\s)*?[A-Z][\w.\-]*?)(?P<possessive>['’]s)?"
     r"\s(?P<remit>(?:[a-z]+\s){0,2}?)(?P<head>ministry|ministries|party)\b"
 )
-_INITIAL = re.compile(r"^[A-Z]\.$")
+# A person's initials: "B.", "J.J." ("U.S." is a short form, looked up first).
+_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # An index's name: "the Harbour 600 index", "the Kestrel Composite index".
 _INDEX_AFTER = re.compile(r"^\s+(?:\d[\d,.]*\s+)?(?:index|indexes|indices|futures)\b")
 # A postal code is a state after "in" or after a town and a comma ("Bismarck, ND").
@@ -396,6 +397,11 @@ class Recogniser:
             dropped = span.words.pop()  # "Patrick Roe Jr.", "the House Speaker"
             span.end = span.start + len(" ".join(span.words))
             span.after = f" {dropped}{span.after}"
+        based = next((i for i, w in enumerate(span.words[:-1]) if _BASED.search(w)), None)
+        if span.title_start is None and based is not None:
+            # "a Lisbon-based Council on Fisheries": the place, then a name of its own.
+            head, tail = split_at(span, based + 1)
+            return self._classify(head) + self._classify(tail)
         if span.title_start is None:
             self._drop_opening_phrase(span)
             self._drop_openers(span, labels=False, common=FUNCTION_WORD_MIN_ZIPF)
@@ -439,7 +445,8 @@ class Recogniser:
             # name of its own or a word no English ("KTV Sports" is one name).
             head, tail = split_at(span, 1)
             return self._classify(head) + self._classify(tail)
-        splits = self.organisation_connectors | self.group_labels
+        # ("&" joins partners' names into one firm: no place to split.)
+        splits = (self.organisation_connectors - {"&"}) | self.group_labels
         if span.title_start is None and any(w in splits or self._is_demonym(w) for w in words):
             parts = split_span(span, lambda w: w in splits or self._is_demonym(w))
             # The parts of a phrase cut at "of" or "and" ("Harbour and Dock Hall of Fame …")
@@ -475,6 +482,8 @@ class Recogniser:
     def _acronym_then_name(self, words: list[str]) -> bool:
         if len(words) < 2 or not _ACRONYM.match(words[0]) or _ACRONYM.match(words[1]):
             return False
+        if _INITIAL.match(words[0]) and words[0] not in self.short_forms:
+            return False  # "J.J. Roe": initials, then the surname
         rest = " ".join(words[1:])
         return (
             words[1] in self.institutions
@@ -664,16 +673,16 @@ class Recogniser:
             return False
         if self.gazetteer.is_first_name(words[0]) and any(w in self.connectors for w in words):
             return False  # "Jane Roe and Energy (Secretary …)": a person, then more
-        if "&" in words[1:-1]:
-            return True  # "Brannock & Voss", "Hale & Dorr": a firm of partners' names
         for at, word in enumerate(words):
-            if word in ("and", "&") and (
+            if word == "and" and (
                 self._is_name(words[:at])
                 or words[at + 1 : at + 2] == ["The"]
                 or (at == 1 and bool(_ACRONYM.match(words[0])))
             ):  # "Acme Today and Harbour News", "Peru and the African Union", "Kestrel and
                 # The Harbour Group", "KTB and Lisbon Bank": two names
                 return False
+        if "&" in words[1:-1]:
+            return True  # "Brannock & Voss", "Hale & Dorr": a firm of partners' names
         if len(words) > 1 and words[-1] in self.organisation_heads:
             return True
         # "Bank of Japan", "European Court of Human Rights", "National Institute on Drug
@@ -737,8 +746,8 @@ class Recogniser:
             span.name = whole
         elif all(_ACRONYM.match(w) for w in words):
             return  # a heading in capitals
-        elif all(_INITIAL.match(w) for w in words[:-1]):
-            typed(span, "person", whole)  # "B. U. Okafor": initials and a surname
+        elif all(_INITIAL.match(w) and w not in self.short_forms for w in words[:-1]):
+            typed(span, "person", whole)  # "B. U. Okafor", "J.J. Roe": initials and a surname
         elif self.gazetteer.is_first_name(words[0]) and not _ACRONYM.match(words[-1]):
             typed(span, "person", whole)
         elif span.the_start is not None:

@@ -179,6 +179,20 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "Lisbon DL Ravi Anand was fined after the game.",
             {("Lisbon", "place"), ("Ravi Anand", "person")},
         ),
+        # "-based" before a name ends a place's mention; dotted initials open a person's
+        (
+            "He spoke to the Lisbon-based Council on Fisheries about the quota.",
+            {("Lisbon", "place"), ("Council on Fisheries", "organization")},
+        ),
+        ("The film is directed by R.J. Quintero this year.", {("R.J. Quintero", "person")}),
+        (
+            "Awards came from Brannock & Voss and from KTB and Harbour & Dock this year.",
+            {
+                ("Brannock & Voss", "organization"),
+                ("KTB", "organization"),
+                ("Harbour & Dock", "organization"),
+            },
+        ),
         # a generational suffix is part of the name as written, not the surname
         (
             "Attorney Halvard Quint Jr. filed the motion on Monday. Quint said it was late.",
