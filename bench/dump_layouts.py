@@ -5,9 +5,10 @@ into a folder of its own, and read exactly as bench.text_route reads the browser
 rendered text (the pages as one batch, each with its URL), scored against the same ground
 truth:
 
-- `lynx -dump` and `w3m -dump` of the saved HTML (Debian's packages: `make bench` installs
-  them; a tool that is missing is left out and the section says so): lines broken at the
-  terminal's width, list markers and "(BUTTON)" labels of their own;
+- `lynx -dump` (with and without its numbered links) and `w3m -dump` of the saved HTML
+  (Debian's packages: `make bench` installs them; a tool that is missing is left out and
+  the section says so): lines broken at the terminal's width, list markers and "(BUTTON)"
+  labels of their own;
 - the browser's rendered text with its lines broken at 72 columns and a blank line between
   them, as fmt and mail tools lay a text out.
 """
@@ -34,6 +35,8 @@ TOOL_TIMEOUT_S = 30
 TEXT_BROWSERS: dict[str, list[str]] = {
     "lynx -dump": ["lynx", "-dump", "-nolist", "-width=80", "-assume_charset=utf-8",
                    "-display_charset=utf-8", "-stdin"],
+    "lynx -dump, links numbered and listed": ["lynx", "-dump", "-width=80",
+                   "-assume_charset=utf-8", "-display_charset=utf-8", "-stdin"],
     "w3m -dump": ["w3m", "-dump", "-cols", "80", "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html"],
 }  # fmt: skip
 
@@ -52,7 +55,7 @@ def main() -> None:
                 missing.append(name)
         layouts[f"rendered text broken at {FMT_WIDTH} columns"] = _fmt
         for name, write in layouts.items():
-            pages = root / name.split()[0]
+            pages = root / f"layout{len(rows)}"
             pages.mkdir()
             shutil.copy(DEFAULT_PAGES / "headlines.json", pages / "headlines.json")
             write(pages)

@@ -45,6 +45,7 @@ _TOOL_LABEL = re.compile(
     r"|\[[^\]\s]+\.(?:jpe?g|png|gif|svg|webp)\]\s?",
     re.I,
 )
+_LINK_RELATION = re.compile(r"^\s*#\S")
 # A list item's marker as lynx and Markdown print it ("*", "+", "o", "#" by depth); a
 # bullet a page prints itself ("•", as w3m draws one too) stays, as in rendered text.
 _LIST_MARKER = re.compile(r"^(\s*)(?:[*+#@]|o(?=\s))\s+(?=\S)")
@@ -101,9 +102,14 @@ def unwrap(text: str) -> str:
     width = wrap_width(lines)
     if width is None:
         return text
+    # lynx prints a page's <link> relations first, each on a line opening with "#" ("#RSS
+    # feed"): what comes before the page's own text is no part of it.
+    start = 0
+    while start < len(lines) and (not lines[start].strip() or _LINK_RELATION.match(lines[start])):
+        start += 1
     out: list[str] = []
     previous = ""  # the last line as the dump printed it
-    for line in (_TOOL_LABEL.sub("", line) for line in lines):
+    for line in (_TOOL_LABEL.sub("", line) for line in lines[start:]):
         if out and _continues(previous, line, width):
             joined = out[-1].rstrip()
             # A compound broken at its hyphen ("long-" / "awaited") joins with none.
@@ -156,7 +162,7 @@ def plain_markdown(text: str) -> str:
 # Text browsers number each link where it stands ("Trump [17]tweeted") and list the
 # addresses at the end: a dump with this many numbers glued to words has them.
 LINK_NUMBERS_MIN = 5
-_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\W_]|[“\"‘'(])")
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\](?=[^\W_]|[“\"‘'(\[])")
 
 
 def without_link_numbers(text: str) -> str:

@@ -122,3 +122,9 @@ def test_a_text_browsers_link_numbers_come_out_of_the_text() -> None:
     assert without_link_numbers(text) == " ".join(["The council voted again."] * 6)
     note = "The council voted [1] twice, as the minutes [2]show."
     assert without_link_numbers(note) == note  # a text's own few notes stay
+
+
+def test_lynxs_link_relations_before_the_page_are_no_part_of_it() -> None:
+    text = "   #Harbour Post - RSS feed\n   #alternate\n\n" + wrapped(PARAGRAPHS, 74, "   ")
+    lines = [line.strip() for line in unwrap(text).split("\n") if line.strip()]
+    assert lines == PARAGRAPHS
