@@ -502,7 +502,11 @@ class Recogniser:
             return typed(span, *named)
         if self._is_organisation(span.words):
             return typed(span, "organization", whole)
-        if len(span.words) > 1 and span.words[-1] in self.place_heads:
+        if (
+            len(span.words) > 1
+            and span.words[-1] in self.place_heads
+            and not any(w in ("and", "&") for w in span.words)  # "Peru and Cape Town": two
+        ):
             return typed(span, "place", whole)  # "Marin County", "the Bay Area"
         return None
 

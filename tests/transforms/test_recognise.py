@@ -193,6 +193,11 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
                 ("Harbour & Dock", "organization"),
             },
         ),
+        # a district's head word names one place, not a list of them
+        (
+            "Flights from Nairobi, Kenya and Harbour Town were cancelled on Sunday.",
+            {("Nairobi", "place"), ("Kenya", "place"), ("Harbour Town", "place")},
+        ),
         # a generational suffix is part of the name as written, not the surname
         (
             "Attorney Halvard Quint Jr. filed the motion on Monday. Quint said it was late.",
