@@ -675,6 +675,8 @@ class Recogniser:
     def _is_organisation(self, words: list[str]) -> bool:
         if not words:
             return False
+        if "&" in words[1:-1] and "and" not in words:
+            return True  # "Brannock & Voss", "Hale & Dorr": a firm of partners' names
         if self.gazetteer.is_first_name(words[0]) and any(w in self.connectors for w in words):
             return False  # "Jane Roe and Energy (Secretary …)": a person, then more
         for at, word in enumerate(words):
@@ -685,8 +687,6 @@ class Recogniser:
             ):  # "Acme Today and Harbour News", "Peru and the African Union", "Kestrel and
                 # The Harbour Group", "KTB and Lisbon Bank": two names
                 return False
-        if "&" in words[1:-1]:
-            return True  # "Brannock & Voss", "Hale & Dorr": a firm of partners' names
         if len(words) > 1 and words[-1] in self.organisation_heads:
             return True
         # "Bank of Japan", "European Court of Human Rights", "National Institute on Drug
