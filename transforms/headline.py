@@ -36,6 +36,9 @@ STANDFIRST_MIN_WORDS = 8
 SLUG_MIN_WORDS = 3
 
 _LETTERS = re.compile(r"[^\W\d_]")
+# A line printed as an item of a list ("• Show more sharing options", "* Related story") is
+# a menu's, a share bar's or a teaser list's, never the article's headline.
+_LIST_ITEM = re.compile(r"^\s*[•◦▪●*+]\s")
 # A line wholly in brackets is a credit or an aside: "(Reed Saxon / Associated Press)".
 _BRACKETED = re.compile(r"^[(\[].*[)\]]$")
 # A photographer and an agency or outlet: "Alex Wong | Getty Images", "Doug Mills/The New
@@ -95,6 +98,7 @@ def _is_candidate(line: str, rules: Boilerplate) -> bool:
         and not rules.photo_credit.search(line)
         and rules.footer_outlet(line) is None
         and not _BRACKETED.match(line)
+        and not _LIST_ITEM.match(line)
         and not _PHOTO_CREDIT.match(line)
         and _letter_words(line) >= 2
         and not is_byline(line)

@@ -121,6 +121,16 @@ def test_teaser_summaries_under_the_article_do_not_join_it() -> None:
             None,
             0,
         ),
+        # An item of a list (a share bar's, a teaser list's) is never the headline.
+        (
+            [
+                "Council approves the new river bridge",
+                "• Tunnel vote set for next year",
+                P1,
+            ],
+            None,
+            0,
+        ),
         # A question headline reads like a sentence and opens the stretch itself.
         (["Can the council finally build its bridge over the river?", P1, P2], None, 0),
         # No headline at all: wire copy that opens with its first paragraph.
