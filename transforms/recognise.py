@@ -388,6 +388,7 @@ class Recogniser:
             return []  # a title alone ("the First Lady wrote")
         if span.words[0] in self.titles and span.words[-1] in self.title_words:
             return []  # an office: "Chief Marketing Officer", "Deputy Foreign Minister"
+        self._drop_role(span)
         self._take_title(span)
         while (
             len(span.words) > 1
@@ -562,6 +563,19 @@ class Recogniser:
             span.start += len(" ".join(span.words[:n])) + 1
             span.words = span.words[n:]
             span.type = "person"
+
+    def _drop_role(self, span: Span) -> None:
+        """A role's abbreviation before a person is no part of the name ("CB Jane Roe",
+        "QB R.J. Quint"): it comes off like a title, and says nothing of the type."""
+        words = span.words
+        if (
+            len(words) > 2
+            and words[0] in self.generic_acronyms
+            and (self.gazetteer.is_first_name(words[1]) or _INITIAL.match(words[1]))
+        ):
+            span.start += len(words[0]) + 1
+            span.words = words[1:]
+            span.sentence_start = False
 
     def _office_opening(self, span: Span) -> bool:
         """Titles joined by "of" or "and" open the span ("Speaker of the Assembly …", "CEO

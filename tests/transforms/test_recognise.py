@@ -198,6 +198,11 @@ def test_recognised(text: str, expected: set[tuple[str, str]]) -> None:
             "Flights from Nairobi, Kenya and Harbour Town were cancelled on Sunday.",
             {("Nairobi", "place"), ("Kenya", "place"), ("Harbour Town", "place")},
         ),
+        # a role's abbreviation before a person comes off like a title
+        (
+            "The team said CB R.J. Quintero and QB Ravi Anand would both play on Sunday.",
+            {("R.J. Quintero", "person"), ("Ravi Anand", "person")},
+        ),
         # a generational suffix is part of the name as written, not the surname
         (
             "Attorney Halvard Quint Jr. filed the motion on Monday. Quint said it was late.",
