@@ -37,9 +37,7 @@ SPEAKER = "speaker"
 APPOSITION_MAX_WORDS = 5
 # The characters before a name its cues are read in: three words and "the".
 BEFORE_CHARS = 40
-# A place word may stand one lower-case word after the name ("the Tarvo refugee camp").
-PLACE_WORD_MAX_GAP = 1
-
+# The two words after a name: a place word may stand one word on ("the Tarvo refugee camp").
 _WORDS_AFTER = re.compile(r"^['’]?s?\s+([a-z][a-z\-]*)(?:\s+([a-z][a-z\-]*))?")
 _APPOSITION = re.compile(
     rf"^,\s+(?:a|an|the)\s+((?:[\w'’\-]+\s+){{0,{APPOSITION_MAX_WORDS}}}?)([a-z][a-z\-]*)\b"
@@ -71,9 +69,6 @@ class Cues:
     venue_heads: frozenset[str]
     name_suffixes: frozenset[str]  # "Jr.", "III": a person's last word, not their surname
 
-    def __hash__(self) -> int:  # the mapping is not hashable; the lists identify the cues
-        return hash((self.organisation_words_after, self.place_words, self.speech_verbs))
-
     def type_of(self, before: str, after: str) -> str | None:
         """The type the words around a name give it: person, organization, place,
         NOT_AN_ACTOR, SPEAKER (a verb of speech), or None when they say nothing."""
@@ -86,7 +81,7 @@ class Cues:
                 return SPEAKER
             if first in self.organisation_words_after:
                 return "organization"
-            if first in self.place_words or (PLACE_WORD_MAX_GAP and second in self.place_words):
+            if first in self.place_words or second in self.place_words:
                 return "place"
         if _AGE.match(after):
             return "person"  # "Ada Kell, 24, said"

@@ -1,11 +1,16 @@
 """Who each recognised span is within its article.
 
 A surname or a first name alone is the person the article names in full ("Quint" is
-Halvard Quint); a shorter full name inside a longer one is the longer one; two
-capitalised words with no first name are a person when the article names them by the last
-word alone too, or when the first is no English word, else an organisation; a capitalised
-word naming no one else in the article is a person before a verb of speech, a place after
-"in" or "near", an organisation when it is rare or the article repeats it, else nothing.
+Halvard Quint; shared by several, the one named most); a shorter full name inside a longer
+one is the longer one. Two capitalised words with no first name, and a capitalised word
+naming no one else in the article, are typed by the words around them first
+(transforms.name_cues: "Kestrel founder", "an analyst at Kestrel", "the Tarvo refugee
+camp"), one type per word for the whole article. With no such words, two words are a
+person when the article names them by the last word alone too or the first is no English
+word, else an organisation; one word is a place after "in" or "near", an organisation
+when it is rare or the article repeats it, a person before a verb of speech, else nothing.
+A word in a list of organisations or places is one more of them; an acronym the article
+spells out is its long form's actor.
 """
 
 from __future__ import annotations
@@ -59,10 +64,13 @@ def resolve(
         parts = [w for w in person.split() if w not in cues.name_suffixes] or person.split()
         for part in {parts[0], parts[-1]}:
             by_part.setdefault(part, set()).add(fullest[person])
-    named = Counter(fullest[s.name] for s in spans if s.name in fullest and s.type == "person")
+    # How often each person is named in full, and how early: a word several of them
+    # share is the one named most (first named on a tie).
+    named: Counter[str] = Counter()
     first_named: dict[str, int] = {}
     for order, s in enumerate(spans):
-        if s.name in fullest and s.type == "person":
+        if s.type == "person" and s.name in fullest:
+            named[fullest[s.name]] += 1
             first_named.setdefault(fullest[s.name], order)
     # One word after a title ("Prince Halvard", "Mr. Quint") names a person wherever it
     # stands alone in the article.
@@ -88,9 +96,7 @@ def resolve(
             continue  # "the Bidens": a family, not an actor
         if " " not in name and kind in ("single", "person", "place"):
             owners = by_part.get(name, set())
-            if owners:
-                # Several people share the word ("Pat Quint", "Patrick W. Quint"): the one
-                # the article names most often.
+            if owners:  # "Pat Quint" and "Patrick W. Quint" share "Quint"
                 kind, name = "person", max(owners, key=lambda o: (named[o], -first_named[o]))
             elif kind == "single":
                 if span.in_heading:

@@ -175,6 +175,21 @@ class Recogniser:
             spans += read
         return resolve(spans, paragraphs, self.cues, self.gazetteer.is_first_name)
 
+    def _is_credit(self, span: Span) -> bool:
+        """A credit, not a mention: "(Reuters)", "© Acme Wire", "Photo: Acme", or an outlet's
+        or an agency's name alone on its line or closing a paragraph after its last sentence
+        ("… stay. AFP"); a person's or a place's name there may be a heading, and stays."""
+        if span.before.endswith("(") and span.after.startswith(")"):
+            return True
+        if _CREDIT_BEFORE.search(span.before[-CREDIT_CHARS:]):
+            return True
+        if span.after.strip() or (span.before.strip() and not span.sentence_start):
+            return False
+        whole = " ".join(span.words)
+        return fold(whole) in self.organisations or (
+            not span.before.strip() and bool(_ACRONYM.match(whole))
+        )
+
     def _postal_place(self, span: Span) -> Span:
         """A US state's two-letter postal code after a town and a comma or after "in" is
         the state ("Bismarck, ND", "a problem in ND"), not an organisation."""
@@ -227,12 +242,9 @@ class Recogniser:
 
     def _read(self, span: Span) -> list[Span]:
         """The span classified, from the readings of an identical span when there is one."""
-        credit = (
-            (span.before.endswith("(") and span.after.startswith(")"))
-            or bool(_CREDIT_BEFORE.search(span.before[-CREDIT_CHARS:]))
-            or not span.after.strip()  # closing its paragraph: a credit line may
-        )
-        key = (tuple(span.words), span.sentence_start, span.start == 0, credit)
+        if self._is_credit(span):
+            return []
+        key = (tuple(span.words), span.sentence_start, span.start == 0)
         readings = self._readings.get(key)
         if readings is None:
             if len(self._readings) >= MAX_READINGS:
@@ -371,19 +383,6 @@ class Recogniser:
     def _classify(self, span: Span, fragment: bool = False) -> list[Span]:
         """The span with its type and name set, its parts when it joins several names
         ("Roe and Doe", "Ohio Democrats"), or nothing."""
-        if span.before.endswith("(") and span.after.startswith(")"):
-            return []  # "(Reuters)": a credit
-        if _CREDIT_BEFORE.search(span.before[-CREDIT_CHARS:]):
-            return []  # "© Acme Wire", "Photo: Acme"
-        if not span.after.strip() and (not span.before.strip() or span.sentence_start):
-            # A paragraph of one name, or one closing a paragraph after its last sentence:
-            # an outlet's or an agency's is the credit line under an article ("… stay. AFP");
-            # a person's or a place's may be a heading, and stays.
-            whole = " ".join(span.words)
-            if fold(whole) in self.organisations or (
-                not span.before.strip() and _ACRONYM.match(whole)
-            ):
-                return []
         if tuple(span.words) in self.titles.get(span.words[0], ()):
             return []  # a title alone ("the First Lady wrote")
         if span.words[0] in self.titles and span.words[-1] in self.title_words:

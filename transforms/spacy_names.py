@@ -95,8 +95,13 @@ def model_version(model: str) -> str:
         raise ValueError(f"NEWSDESK_NER=spacy:{model}: no such spaCy model installed") from None
 
 
-@cache
 def load_spacy_names(model: str, cues: Cues) -> SpacyNames:
+    """The model's names, read with the recogniser's cues (the model loads once)."""
+    return SpacyNames(_pipeline(model), cues)
+
+
+@cache
+def _pipeline(model: str) -> Any:  # spacy.Language
     try:
         import spacy
     except ImportError:
@@ -107,4 +112,4 @@ def load_spacy_names(model: str, cues: Cues) -> SpacyNames:
     for name in list(nlp.pipe_names):
         if name not in wanted:
             nlp.disable_pipe(name)
-    return SpacyNames(nlp, cues)
+    return nlp

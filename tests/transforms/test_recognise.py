@@ -383,3 +383,12 @@ def test_recognition_reads_only_the_languages_it_knows() -> None:
     assert ("de1", "Kyiv") in surfaces  # the registry's place
     assert not any(article == "de1" and s != "Kyiv" for article, s in surfaces)
     assert {("en1", "Halvard Quint"), ("en1", "Kyiv")} <= surfaces
+
+
+def test_a_credit_read_before_does_not_silence_the_same_name_in_running_text() -> None:
+    # Readings are kept per span's words: a credit line must not leave its "no actor"
+    # for the same name where it is a mention ("… spoke to Quillby Press").
+    assert _names("© Quillby Press") == set()
+    assert _names("The mayor said so in an interview with Quillby Press") == {
+        ("Quillby Press", "organization")
+    }
