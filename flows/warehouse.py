@@ -107,10 +107,20 @@ def connect(
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create tables, then views, in their numbered order; safe to run any number of times."""
-    for folder in ("schema", "views"):
-        for path in sql_files(folder):
-            con.execute(path.read_text("utf-8"))
+    """Create tables, then views, in their numbered order; safe to run any number of times.
+
+    One transaction: a migration that fills a new table from old ones (schema/125, say)
+    lands whole or not at all.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for folder in ("schema", "views"):
+            for path in sql_files(folder):
+                con.execute(path.read_text("utf-8"))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 # Each write step: the folders of sql/ whose statements it runs, in this order, in one

@@ -27,6 +27,7 @@ __all__ = [
     "Filters",
     "Selection",
     "Warehouse",
+    "search_keys",
     "search_patterns",
 ]
 
@@ -47,7 +48,18 @@ def search_patterns(text: str) -> list[str]:
     """A search box's text as patterns that must all match (ignoring case): each
     "quoted phrase" as written (any run of spaces between its words), each other word
     whole (`iran` matches "Iran" but not "Iranian")."""
-    patterns = []
+    return [pattern for pattern, _ in _search_terms(text)]
+
+
+def search_keys(text: str) -> list[str]:
+    """For each pattern of search_patterns, its longest word: text a paragraph must contain
+    (ignoring case) for the pattern to match it. A substring test is ~20× cheaper than a
+    regular expression, so the search tries its patterns only where some key is found."""
+    return [key for _, key in _search_terms(text)]
+
+
+def _search_terms(text: str) -> list[tuple[str, str]]:
+    terms = []
     for phrase, word in _TERMS.findall(text):
         words = (phrase or word.strip('"')).split()
         if not words:
@@ -57,8 +69,8 @@ def search_patterns(text: str) -> list[str]:
         # still match.
         start = r"\b" if re.match(r"\w", words[0]) else ""
         end = r"\b" if re.search(r"\w$", words[-1]) else ""
-        patterns.append(f"{start}{body}{end}")
-    return patterns
+        terms.append((f"{start}{body}{end}", max(words, key=len)))
+    return terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +179,11 @@ class Warehouse:
         """Everything the app draws for one state of its filters, on one connection."""
         with self._connection() as con:
             base = query(con, "app/base_articles", filters.base_params())
-            focus = {"actors": list(filters.actors), "patterns": search_patterns(filters.search)}
+            focus = {
+                "actors": list(filters.actors),
+                "patterns": search_patterns(filters.search),
+                "keys": search_keys(filters.search),
+            }
             matched = query(con, "app/matched_articles", focus, {"base": base})
             both = {"base": base, "matched": matched}
             top_outlets = query(con, "app/top_outlets", {"top": TOP_N}, both)

@@ -143,10 +143,14 @@ def test_the_app_charts_searches_filters_reads_and_downloads(
 def test_search_terms_are_whole_words_and_phrases_ignoring_case() -> None:
     import re
 
-    from newsdesk.explore import search_patterns
+    from newsdesk.explore import search_keys, search_patterns
 
     patterns = search_patterns('Harbour  "lighthouse   referendum" U.S.')
     assert len(patterns) == 3
+    # The text each pattern needs, which the search looks for before trying the pattern.
+    assert search_keys('Harbour  "lighthouse   referendum" U.S.') == [
+        "Harbour", "lighthouse", "U.S.",
+    ]  # fmt: skip
 
     def matches(text: str) -> list[bool]:
         return [bool(re.search(f"(?i){p}", text)) for p in patterns]

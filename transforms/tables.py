@@ -4,6 +4,18 @@
 import polars as pl
 
 TABLES: dict[str, pl.Schema] = {
+    "actor_day_sources": pl.Schema({
+        "article_id": pl.String(),
+        "outlet_label": pl.String(),
+    }),
+    "actor_day_totals": pl.Schema({
+        "coverage_date": pl.Date(),
+        "outlet_label": pl.String(),
+        "actor_id": pl.String(),
+        "n_articles": pl.Int64(),
+        "n_paragraphs": pl.Int64(),
+        "n_mentions": pl.Int64(),
+    }),
     "actor_derivations": pl.Schema({
         "article_id": pl.String(),
         "registry_version": pl.String(),
@@ -67,6 +79,7 @@ TABLES: dict[str, pl.Schema] = {
         "run_id": pl.String(),
         "story_group": pl.String(),
         "language": pl.String(),
+        "is_counted": pl.Boolean(),
     }),
     "co_mention_sources": pl.Schema({
         "article_id": pl.String(),

@@ -1,12 +1,15 @@
 -- the base articles that mention any of the chosen actors (none = no condition) and have,
 -- for every search pattern (regular expressions, one per word or phrase, matched ignoring
--- case), a paragraph it matches; newest first
+-- case; $keys: the text each one needs, newsdesk/explore.py search_keys), a paragraph it
+-- matches; newest first
 WITH candidates AS (
-    -- one pass over the paragraphs with all patterns at once; each is then tried on the few
-    -- paragraphs that matched one
+    -- one pass over the paragraphs: those containing a pattern's key ($keys: text each
+    -- pattern needs, a cheap substring test), then all patterns at once on those; each is
+    -- then tried on the few paragraphs that matched one
     SELECT article_id, text
     FROM paragraphs
     WHERE len($patterns::VARCHAR[]) > 0
+      AND list_bool_or(list_transform($keys::VARCHAR[], k -> contains(lower(text), lower(k))))
       AND regexp_matches(text, '(?i)(?:' || array_to_string($patterns::VARCHAR[], '|') || ')')
 ),
 hits AS (

@@ -15,11 +15,10 @@ top_actors AS (
     LIMIT $top
 ),
 pairs AS (
-    SELECT a.outlet_label AS outlet, aa.actor_id, count(*) AS n_articles
-    FROM article_actors AS aa
-    JOIN counted_articles AS a USING (article_id)
-    WHERE aa.actor_id IN (SELECT actor_id FROM top_actors)
-      AND a.outlet_label IN (SELECT outlet FROM outlets)
+    SELECT outlet_label AS outlet, actor_id, sum(n_articles) AS n_articles
+    FROM actor_day_totals
+    WHERE actor_id IN (SELECT actor_id FROM top_actors)
+      AND outlet_label IN (SELECT outlet FROM outlets)
     GROUP BY ALL
 )
 SELECT

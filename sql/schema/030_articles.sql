@@ -37,3 +37,34 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS language VARCHAR;
 
 -- dropped: a flag for titles made up from other text, which no route ever made
 ALTER TABLE articles DROP COLUMN IF EXISTS title_is_derived;
+
+-- added for large warehouses: whether coverage counts the article (counted_articles), kept by
+-- every load (sql/load/048_mark_counted_articles.sql) so that no view ranks every copy group
+-- again; NULL only in a warehouse made before it, filled once below
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS is_counted BOOLEAN;
+
+-- an article counts when it is current and the first capture of the current members of its
+-- same-outlet copy group; the flags of the articles in the groups keyed in `group_keys`
+-- (one column, group_key: a near_duplicate_group, or the article's own id)
+CREATE OR REPLACE MACRO counted_flags(group_keys) AS TABLE
+SELECT
+    article_id,
+    is_current AND row_number() OVER (
+        PARTITION BY is_current, coalesce(near_duplicate_group, article_id)
+        ORDER BY captured_at, article_id
+    ) = 1 AS counted
+FROM articles
+WHERE coalesce(near_duplicate_group, article_id) IN (SELECT group_key FROM query_table(group_keys));
+
+-- a warehouse made before the flag: every group once (nothing to do on later opens)
+CREATE OR REPLACE TEMP TABLE unflagged_groups AS
+SELECT DISTINCT coalesce(near_duplicate_group, article_id) AS group_key
+FROM articles
+WHERE is_counted IS NULL;
+
+UPDATE articles
+SET is_counted = flags.counted
+FROM counted_flags(unflagged_groups) AS flags
+WHERE articles.article_id = flags.article_id;
+
+DROP TABLE unflagged_groups;

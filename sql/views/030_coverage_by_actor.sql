@@ -1,20 +1,34 @@
 -- one row per actor: how many counted articles, paragraphs and outlets mention it
--- (from the per-article totals in article_actors: one row per article and actor)
+-- (from the per-day, per-outlet totals each run keeps: sql/schema/125_actor_day_totals.sql)
 CREATE OR REPLACE VIEW coverage_by_actor AS
-WITH counted AS (
-    SELECT aa.actor_id, aa.article_id, aa.n_paragraphs, aa.n_mentions, a.outlet_label
-    FROM article_actors AS aa
-    JOIN counted_articles AS a USING (article_id)
+WITH per_outlet AS (
+    SELECT
+        actor_id,
+        outlet_label,
+        sum(n_articles) AS n_articles,
+        sum(n_paragraphs) AS n_paragraphs,
+        sum(n_mentions) AS n_mentions
+    FROM actor_day_totals
+    GROUP BY actor_id, outlet_label
+),
+per_actor AS (
+    SELECT
+        actor_id,
+        sum(n_articles)::BIGINT AS n_articles,
+        sum(n_paragraphs)::BIGINT AS n_paragraphs,
+        sum(n_mentions)::BIGINT AS n_mentions,
+        count(*) AS n_outlets
+    FROM per_outlet
+    GROUP BY actor_id
 )
 SELECT
     actors.actor_id,
     actors.name,
     actors.type,
-    count(counted.article_id) AS n_articles,
-    coalesce(sum(counted.n_paragraphs), 0)::BIGINT AS n_paragraphs,
-    coalesce(sum(counted.n_mentions), 0)::BIGINT AS n_mentions,
-    count(DISTINCT counted.outlet_label) AS n_outlets,
+    coalesce(per_actor.n_articles, 0) AS n_articles,
+    coalesce(per_actor.n_paragraphs, 0) AS n_paragraphs,
+    coalesce(per_actor.n_mentions, 0) AS n_mentions,
+    coalesce(per_actor.n_outlets, 0) AS n_outlets,
     actors.source  -- registry / discovered
 FROM actors
-LEFT JOIN counted USING (actor_id)
-GROUP BY actors.actor_id, actors.name, actors.type, actors.source;
+LEFT JOIN per_actor USING (actor_id);

@@ -1,7 +1,8 @@
-"""actor_co_mentions reads totals the runs keep up to date (sql/co_mentions/): after every
-kind of change — new files, a file replaced, a near-duplicate, a registry edit that
-re-derives every article, a run killed before its end — they equal the counts taken
-afresh from the mentions themselves."""
+"""actor_co_mentions, coverage_daily and coverage_by_actor read totals the runs keep up to
+date (sql/co_mentions/), and counted_articles a flag each load keeps (articles.is_counted):
+after every kind of change — new files, a file replaced, a near-duplicate, a registry edit
+that re-derives every article, a warehouse from before they were kept — they equal the
+counts taken afresh from the articles and mentions themselves."""
 
 from __future__ import annotations
 
@@ -34,10 +35,57 @@ GROUP BY ALL ORDER BY ALL
 """
 FROM_VIEW = "SELECT * FROM actor_co_mentions ORDER BY ALL"
 
+# counted_articles' meaning, ranked afresh: current, first capture of its copy group.
+COUNTED_AFRESH = """
+SELECT article_id, coverage_date, coalesce(outlet, 'unknown') AS outlet_label
+FROM articles
+WHERE is_current
+QUALIFY row_number() OVER (
+    PARTITION BY coalesce(near_duplicate_group, article_id) ORDER BY captured_at, article_id
+) = 1
+"""
+DAILY_FROM_MENTIONS = f"""
+WITH counted AS ({COUNTED_AFRESH}),
+per_article AS (
+    SELECT article_id, actor_id, count(DISTINCT paragraph_id) AS n_paragraphs,
+           count(*) AS n_mentions
+    FROM mentions
+    GROUP BY ALL
+)
+SELECT c.coverage_date, c.outlet_label, p.actor_id, count(*), sum(p.n_mentions),
+       sum(p.n_paragraphs)
+FROM per_article AS p
+JOIN counted AS c USING (article_id)
+GROUP BY ALL ORDER BY ALL
+"""
+DAILY_FROM_VIEWS = """
+SELECT d.coverage_date, d.outlet, d.actor_id, d.n_articles, d.n_mentions, t.n_paragraphs
+FROM coverage_daily AS d
+JOIN actor_day_totals AS t
+  ON t.coverage_date = d.coverage_date AND t.outlet_label = d.outlet AND t.actor_id = d.actor_id
+ORDER BY ALL
+"""
+BY_ACTOR_FROM_DAILY = """
+SELECT actor_id, sum(n_articles), sum(n_mentions), count(DISTINCT outlet)
+FROM coverage_daily GROUP BY ALL HAVING sum(n_articles) > 0 ORDER BY ALL
+"""
+BY_ACTOR_FROM_VIEW = """
+SELECT actor_id, n_articles, n_mentions, n_outlets FROM coverage_by_actor
+WHERE n_articles > 0 ORDER BY ALL
+"""
+
 
 def assert_totals_match(warehouse: Path) -> int:
     kept = warehouse_rows(warehouse, FROM_VIEW)
     assert kept == warehouse_rows(warehouse, FROM_MENTIONS)
+    counted = warehouse_rows(warehouse, f"SELECT article_id FROM ({COUNTED_AFRESH}) ORDER BY 1")
+    assert counted == warehouse_rows(
+        warehouse, "SELECT article_id FROM counted_articles ORDER BY 1"
+    )
+    daily = warehouse_rows(warehouse, DAILY_FROM_VIEWS)
+    assert daily and daily == warehouse_rows(warehouse, DAILY_FROM_MENTIONS)
+    by_actor = warehouse_rows(warehouse, BY_ACTOR_FROM_VIEW)
+    assert by_actor == warehouse_rows(warehouse, BY_ACTOR_FROM_DAILY)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute("SELECT min(n_articles) FROM co_mention_totals").fetchone() > (0,)
     return len(kept)
@@ -94,6 +142,8 @@ def test_the_kept_totals_equal_a_count_from_mentions_after_every_change(
     # A warehouse from before the totals were kept: the next run counts them from the
     # articles it holds.
     with duckdb.connect(str(warehouse)) as con:
-        con.execute("DELETE FROM co_mention_totals")
-        con.execute("DELETE FROM co_mention_sources")
+        for table in ("co_mention_totals", "co_mention_sources", "actor_day_totals",
+                      "actor_day_sources"):  # fmt: skip
+            con.execute(f"DELETE FROM {table}")
+        con.execute("UPDATE articles SET is_counted = NULL")
     assert ingest() == 0

@@ -1,0 +1,42 @@
+-- the day/outlet/actor totals catch up in the same way as the pair totals: the derived
+-- counted articles they should hold against those they hold (actor_day_sources)
+CREATE OR REPLACE TEMP TABLE actor_day_changed AS
+WITH contributing AS (
+    SELECT counted.article_id, counted.outlet_label
+    FROM counted_articles AS counted
+    SEMI JOIN actor_derivations AS derived USING (article_id)
+)
+SELECT article_id, outlet_label, 1 AS sign
+FROM contributing
+ANTI JOIN actor_day_sources USING (article_id, outlet_label)
+UNION ALL
+SELECT article_id, outlet_label, -1 AS sign
+FROM actor_day_sources
+ANTI JOIN contributing USING (article_id, outlet_label);
+
+CREATE OR REPLACE TEMP TABLE actor_day_added AS
+SELECT article_id, outlet_label FROM actor_day_changed WHERE sign = 1;
+
+CREATE OR REPLACE TEMP TABLE actor_day_removed AS
+SELECT article_id, outlet_label FROM actor_day_changed WHERE sign = -1;
+
+-- (a reset earlier in this transaction may have begun the delta: sql/derive_reset/012)
+CREATE TEMP TABLE IF NOT EXISTS actor_day_delta AS
+SELECT * FROM actor_day_counts(actor_day_added) LIMIT 0;
+
+INSERT INTO actor_day_delta
+SELECT * FROM actor_day_counts(actor_day_added)
+UNION ALL
+SELECT coverage_date, outlet_label, actor_id, -n_articles, -n_paragraphs, -n_mentions
+FROM actor_day_counts(actor_day_removed);
+
+DELETE FROM actor_day_sources AS sources
+USING actor_day_removed AS removed
+WHERE sources.article_id = removed.article_id
+  AND sources.outlet_label = removed.outlet_label;
+
+INSERT INTO actor_day_sources SELECT * FROM actor_day_added;
+
+DROP TABLE actor_day_changed;
+DROP TABLE actor_day_added;
+DROP TABLE actor_day_removed;

@@ -1,0 +1,48 @@
+-- coverage_daily's and coverage_by_actor's counts, kept up to date as articles come, go and
+-- are re-derived (as co_mention_totals are: sql/co_mentions/, and sql/derive_reset/ for the
+-- articles whose derivation is reset): one row per day, outlet and actor, so that those
+-- views add up thousands of rows instead of joining millions of article_actors rows to the
+-- counted articles on every query
+CREATE TABLE IF NOT EXISTS actor_day_totals (
+    coverage_date  DATE NOT NULL,
+    outlet_label   VARCHAR NOT NULL,
+    actor_id       VARCHAR NOT NULL,
+    n_articles     BIGINT NOT NULL,  -- counted articles mentioning the actor
+    n_paragraphs   BIGINT NOT NULL,  -- their paragraphs mentioning it
+    n_mentions     BIGINT NOT NULL   -- its mentions in them
+);
+
+-- the articles (under their outlet label) whose actors the totals hold
+CREATE TABLE IF NOT EXISTS actor_day_sources (
+    article_id    VARCHAR NOT NULL,
+    outlet_label  VARCHAR NOT NULL
+);
+
+-- what a set of articles (article_id, outlet_label) adds to each (day, outlet, actor) total:
+-- the flows' delta statements multiply it by -1 to take articles out
+CREATE OR REPLACE MACRO actor_day_counts(article_set) AS TABLE
+SELECT
+    a.coverage_date,
+    chosen.outlet_label,
+    aa.actor_id,
+    count(*) AS n_articles,
+    sum(aa.n_paragraphs)::BIGINT AS n_paragraphs,
+    sum(aa.n_mentions)::BIGINT AS n_mentions
+FROM query_table(article_set) AS chosen
+JOIN articles AS a USING (article_id)
+JOIN article_actors AS aa USING (article_id)
+GROUP BY ALL;
+
+-- a warehouse made before these tables: its derived counted articles, once (apply_schema
+-- runs in one transaction; a warehouse whose sources are filled has nothing to fill)
+CREATE OR REPLACE TEMP TABLE unsourced_articles AS
+SELECT article_id, coalesce(outlet, 'unknown') AS outlet_label
+FROM articles
+SEMI JOIN actor_derivations USING (article_id)
+WHERE is_counted AND NOT EXISTS (SELECT 1 FROM actor_day_sources);
+
+INSERT INTO actor_day_totals SELECT * FROM actor_day_counts(unsourced_articles);
+
+INSERT INTO actor_day_sources SELECT * FROM unsourced_articles;
+
+DROP TABLE unsourced_articles;
