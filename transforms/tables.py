@@ -41,6 +41,7 @@ TABLES: dict[str, pl.Schema] = {
         "actor_id": pl.String(),
         "n_paragraphs": pl.Int32(),
         "n_mentions": pl.Int32(),
+        "first_paragraph_id": pl.String(),
     }),
     "article_bands": pl.Schema({
         "article_id": pl.String(),

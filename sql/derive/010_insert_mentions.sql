@@ -3,7 +3,7 @@ INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions;
 
 -- and their per-article totals (see schema/075_article_actors.sql)
 INSERT INTO article_actors
-SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*)
+SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*), min(paragraph_id)
 FROM incoming_mentions
 GROUP BY article_id, actor_id;
 

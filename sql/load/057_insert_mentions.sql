@@ -5,7 +5,7 @@ WHERE article_id IN (SELECT article_id FROM incoming_articles);
 
 -- and their per-article totals (see schema/075_article_actors.sql)
 INSERT INTO article_actors
-SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*)
+SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*), min(paragraph_id)
 FROM incoming_mentions
 WHERE article_id IN (SELECT article_id FROM incoming_articles)
 GROUP BY article_id, actor_id;

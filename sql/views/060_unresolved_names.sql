@@ -4,15 +4,16 @@
 -- that neither the registry nor recognition took are listed with no actor_id.
 CREATE OR REPLACE VIEW unresolved_names AS
 WITH discovered AS (
+    -- from the per-article totals (one row per article and actor), not the mentions
     SELECT
-        m.actor_id,
-        count(*) AS n_mentions,
-        count(DISTINCT m.article_id) AS n_articles,
-        min(m.paragraph_id) AS example_paragraph_id
-    FROM mentions AS m
+        aa.actor_id,
+        sum(aa.n_mentions)::BIGINT AS n_mentions,
+        count(*) AS n_articles,
+        min(aa.first_paragraph_id) AS example_paragraph_id
+    FROM article_actors AS aa
     JOIN actors AS a USING (actor_id)
     WHERE a.source = 'discovered'
-    GROUP BY m.actor_id
+    GROUP BY aa.actor_id
 ),
 announced AS (
     SELECT
