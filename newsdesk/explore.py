@@ -184,7 +184,11 @@ class Warehouse:
                 "patterns": search_patterns(filters.search),
                 "keys": search_keys(filters.search),
             }
-            matched = query(con, "app/matched_articles", focus, {"base": base})
+            # No actor or search chosen: every base article matches, in the same order.
+            narrowed = bool(focus["actors"] or focus["patterns"])
+            matched = (
+                query(con, "app/matched_articles", focus, {"base": base}) if narrowed else base
+            )
             both = {"base": base, "matched": matched}
             top_outlets = query(con, "app/top_outlets", {"top": TOP_N}, both)
             top_actors = _top_actors(con, both, exclude=[], with_=[])

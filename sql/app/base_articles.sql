@@ -1,6 +1,7 @@
 -- the counted articles the app's filters keep before actors and search narrow them: the
 -- chosen outlets (none = all), dates, language (NULL = any) and copies (any / wire /
--- own / syndicated); the base that attention shares are taken of
+-- own / syndicated); the base that attention shares are taken of; newest first, as the
+-- matched articles are listed (with no actor or search chosen, they are these)
 SELECT
     article_id,
     coverage_date,
@@ -19,3 +20,4 @@ WHERE (len($outlets::VARCHAR[]) = 0 OR list_contains($outlets::VARCHAR[], outlet
         WHEN 'syndicated' THEN story_group IN (SELECT story_id FROM syndication)
         ELSE TRUE
       END
+ORDER BY coverage_date DESC, outlet_label, article_id
