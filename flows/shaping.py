@@ -25,6 +25,7 @@ from transforms.batch import (
     loading_edges,
     new_candidates,
     relabelled,
+    renames_a_cluster,
     reset_articles,
     signed,
 )
@@ -175,21 +176,30 @@ def _labelled(
     near: NearDuplicates,
     decision: BatchDecision,
 ) -> dict[str, pl.DataFrame]:
-    """Labels for the loading articles and for the stored ones whose clusters they change."""
+    """Labels for the loading articles and for the stored ones whose clusters they change.
+
+    A batch that only adds articles to clusters, renaming none, is labelled from the stored
+    articles its pairs touch and the first articles of their clusters; one that renames a
+    cluster (joins two, or brings an article older than its first) or supersedes or
+    reinstates files is labelled from every article of the stories it touches.
+    """
     edges = loading_edges(frames, near)
     new = set(near.signatures["article_id"].to_list())
     touched_articles = {a for e in edges for a in (e.article_id, e.other_id)} - new
     touched_files = decision.superseded | set(decision.reinstated)
-    stored = pl.DataFrame(schema=STORED_MEMBERS)
-    if touched_articles or touched_files:
-        stored = query(
-            con,
-            "queries/near_duplicate_members",
-            frames={
-                "touched_articles": _ids("article_id", touched_articles),
-                "touched_files": _ids("file_id", touched_files),
-            },
-        )
+    if not (touched_articles or touched_files):
+        stored = pl.DataFrame(schema=STORED_MEMBERS)
+        return relabelled(frames, stored, decision, edges, set(), [])
+    touched = {
+        "touched_articles": _ids("article_id", touched_articles),
+        "touched_files": _ids("file_id", touched_files),
+    }
+    if not touched_files:
+        heads = query(con, "queries/near_duplicate_members", {"whole_stories": False}, touched)
+        labelled = relabelled(dict(frames), heads, decision, edges, set(), [])
+        if not renames_a_cluster(heads, labelled["incoming_near_labels"]):
+            return labelled
+    stored = query(con, "queries/near_duplicate_members", {"whole_stories": True}, touched)
     reset = reset_articles(stored, decision)
     reset_edges: list[Edge] = []
     if reset:

@@ -36,6 +36,7 @@ __all__ = [
     "loading_edges",
     "new_candidates",
     "relabelled",
+    "renames_a_cluster",
     "reset_articles",
     "signed",
 ]
@@ -168,6 +169,21 @@ def reset_articles(stored: pl.DataFrame, decision: BatchDecision) -> set[str]:
             "article_id"
         ].to_list()
     )
+
+
+def renames_a_cluster(stored: pl.DataFrame, near_labels: pl.DataFrame) -> bool:
+    """Whether relabelling moves a stored article that was in a copy group or story to
+    another label: a cluster renamed (joined to another, or given an older first article),
+    which every other article of it must follow. An article alone until now that forms a
+    cluster with new ones, or a new nearest copy, renames nothing. stored:
+    queries/near_duplicate_members rows; near_labels: relabelled's incoming_near_labels."""
+    before = stored.select("article_id", "group", "story")
+    after = near_labels.join(before, on="article_id", how="inner")
+    moved = after.filter(
+        (pl.col("group").is_not_null() & pl.col("near_duplicate_group").ne_missing(pl.col("group")))
+        | (pl.col("story").is_not_null() & pl.col("story_group").ne_missing(pl.col("story")))
+    )
+    return not moved.is_empty()
 
 
 def relabelled(

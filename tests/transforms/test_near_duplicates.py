@@ -220,3 +220,32 @@ def test_a_signature_is_datasketchs_minhash_of_the_shingle_hashes() -> None:
     reference = MinHash(num_perm=NUM_PERM, scheme=MINHASH_SCHEME, hashfunc=int)
     reference.update_batch(polynomial_shingle_hashes(text))
     assert signature(text).tolist() == reference.hashvalues.tolist()
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "renamed"),
+    [
+        # (group, story) stored -> (group, story) relabelled
+        ((None, None), ("a", "a"), False),  # alone until now: forms a cluster with new ones
+        ((None, "s"), ("b", "s"), False),  # joins a new copy group inside its story
+        (("g", "s"), ("g", "t"), True),  # its story joined to an older one
+        (("g", "s"), ("h", "s"), True),  # its copy group given an older first article
+    ],
+)
+def test_a_batch_renames_a_cluster_only_when_a_clustered_article_moves(
+    before: tuple[str | None, str | None], after: tuple[str | None, str | None], renamed: bool
+) -> None:
+    import polars as pl
+
+    from transforms.batch import STORED_MEMBERS, renames_a_cluster
+    from transforms.incoming import NEAR_LABELS
+
+    stored = (
+        pl.DataFrame([{"article_id": "x", "group": before[0], "story": before[1]}])
+        .cast({"group": pl.String, "story": pl.String})
+        .join(
+            pl.DataFrame(schema=STORED_MEMBERS).drop("group", "story"), on="article_id", how="left"
+        )
+    )
+    labels = pl.DataFrame([("x", None, after[0], after[1])], schema=NEAR_LABELS, orient="row")
+    assert renames_a_cluster(stored, labels) is renamed
