@@ -240,12 +240,11 @@ def test_a_batch_renames_a_cluster_only_when_a_clustered_article_moves(
     from transforms.batch import STORED_MEMBERS, renames_a_cluster
     from transforms.incoming import NEAR_LABELS
 
-    stored = (
-        pl.DataFrame([{"article_id": "x", "group": before[0], "story": before[1]}])
-        .cast({"group": pl.String, "story": pl.String})
-        .join(
-            pl.DataFrame(schema=STORED_MEMBERS).drop("group", "story"), on="article_id", how="left"
-        )
+    # A stored article: id, file, outlet, captured_at, is_current, story, group, copy, similarity.
+    stored = pl.DataFrame(
+        [("x", "f", None, None, True, before[1], before[0], None, None)],
+        schema=STORED_MEMBERS,
+        orient="row",
     )
     labels = pl.DataFrame([("x", None, after[0], after[1])], schema=NEAR_LABELS, orient="row")
     assert renames_a_cluster(stored, labels) is renamed
