@@ -5,7 +5,7 @@ copies these need and runs the checks between the two steps."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 import numpy as np
@@ -205,7 +205,9 @@ def relabelled(
         (pl.col("is_current") & ~pl.col("file_id").is_in(list(decision.superseded)))
         | pl.col("file_id").is_in(decision.reinstated)
     )
-    old = [Member(**row) for row in current.drop("file_id", "is_current").iter_rows(named=True)]
+    # Positional rows (a story may hold tens of thousands of articles: dicts cost 3x).
+    columns = [f.name for f in fields(Member)]
+    old = [Member(*row) for row in current.select(columns).iter_rows()]
     new = [
         Member(aid, outlet, captured_at)
         for aid, outlet, captured_at in articles.select(
@@ -213,10 +215,12 @@ def relabelled(
         ).iter_rows()
     ]
     labels = relabel([*old, *new], [*edges, *reset_edges], reset) if edges or reset else {}
+    # The loading articles' labels only: the stored ones' go into incoming_near_labels.
+    loading = {m.article_id: labels[m.article_id] for m in new if m.article_id in labels}
     frames["incoming_articles"] = articles.with_columns(
         **{
             column: pl.col("article_id").replace_strict(
-                {aid: getattr(label, column) for aid, label in labels.items()},
+                {aid: getattr(label, column) for aid, label in loading.items()},
                 default=None,
                 return_dtype=pl.String,
             )
