@@ -179,9 +179,10 @@ def _labelled(
     """Labels for the loading articles and for the stored ones whose clusters they change.
 
     A batch that only adds articles to clusters, renaming none, is labelled from the stored
-    articles its pairs touch and the first articles of their clusters; one that renames a
-    cluster (joins two, or brings an article older than its first) or supersedes or
-    reinstates files is labelled from every article of the stories it touches.
+    articles its pairs touch, the first articles of their clusters and the copies they point
+    at; one that renames a cluster (joins two, or brings an article older than its first)
+    or supersedes or reinstates files is labelled from every article of the stories it
+    touches.
     """
     edges = loading_edges(frames, near)
     new = set(near.signatures["article_id"].to_list())
@@ -198,6 +199,12 @@ def _labelled(
         heads = query(con, "queries/near_duplicate_members", {"whole_stories": False}, touched)
         labelled = relabelled(dict(frames), heads, decision, edges, set(), [])
         if not renames_a_cluster(heads, labelled["incoming_near_labels"]):
+            # Only an article a new pair touches can have a nearer copy now; the others read
+            # (first articles, the copies they point at) keep theirs, which may not be read.
+            relabelled_rows = labelled["incoming_near_labels"]
+            labelled["incoming_near_labels"] = relabelled_rows.filter(
+                pl.col("article_id").is_in(sorted(touched_articles))
+            )
             return labelled
     stored = query(con, "queries/near_duplicate_members", {"whole_stories": True}, touched)
     reset = reset_articles(stored, decision)

@@ -194,7 +194,9 @@ def relabel(
     but what `edges` gives it, so its story is worked out again from its stored edges.
     Labels depend on cluster membership only, never on arrival: a cluster is named after
     its first article by (captured_at, article_id), and an article is a copy of its most
-    similar same-outlet neighbour (ties to the first).
+    similar same-outlet neighbour (ties to the first). A member that has a label was in a
+    cluster of two or more, so it stays in one even when `members` holds only it of that
+    cluster (a batch labelled from its clusters' first articles: flows/shaping.py).
     """
     by_id = {m.article_id: m for m in members}
     first = sorted(by_id, key=lambda a: (by_id[a].captured_at, a))
@@ -203,9 +205,8 @@ def relabel(
     best: dict[str, tuple[float, str]] = {}
     story_of_label: dict[str, str] = {}
     group_of_label: dict[str, str] = {}
-    for m in members:
-        if m.article_id in reset:
-            continue
+    kept = [m for m in members if m.article_id not in reset]  # their labels hold
+    for m in kept:
         if m.story is not None:
             stories.union(m.article_id, story_of_label.setdefault(m.story, m.article_id))
         if m.group is not None:
@@ -231,14 +232,20 @@ def relabel(
         for this, other in ((a, b), (b, a)):
             if closer(this, other, edge.similarity):
                 best[this] = (edge.similarity, other)
+    kept_stories = {stories.root(m.article_id) for m in kept if m.story is not None}
+    kept_groups = {groups.root(m.article_id) for m in kept if m.group is not None}
     labels = {}
     for article_id in by_id:
-        in_group = groups.size(article_id) > 1
+        in_group = groups.size(article_id) > 1 or groups.root(article_id) in kept_groups
         copy_of = best.get(article_id)
         labels[article_id] = Labels(
             near_duplicate_of=copy_of[1] if in_group and copy_of else None,
             near_duplicate_group=groups.root(article_id) if in_group else None,
-            story_group=stories.root(article_id) if stories.size(article_id) > 1 else None,
+            story_group=(
+                stories.root(article_id)
+                if stories.size(article_id) > 1 or stories.root(article_id) in kept_stories
+                else None
+            ),
         )
     return labels
 

@@ -3,8 +3,9 @@
 -- article is alike), those of touched_files (superseded or reinstated) and the articles
 -- these have pairs with, and every article sharing a story with any of them.
 -- With $whole_stories false, instead of every article of those stories only the first ones
--- their copy groups and stories are named after: enough to label a batch that renames no
--- cluster (flows/shaping.py tries this first; a story can hold thousands of articles)
+-- their copy groups and stories are named after and the copies they point at: enough to
+-- label a batch that renames no cluster (flows/shaping.py tries this first; a story can hold
+-- thousands of articles)
 WITH of_files AS (
     SELECT article_id FROM articles WHERE file_id IN (SELECT file_id FROM touched_files)
 ),
@@ -27,6 +28,8 @@ heads AS (
     SELECT a.story_group AS article_id FROM articles AS a JOIN named USING (article_id)
     UNION
     SELECT a.near_duplicate_group FROM articles AS a JOIN named USING (article_id)
+    UNION
+    SELECT a.near_duplicate_of FROM articles AS a JOIN named USING (article_id)
 )
 SELECT
     a.article_id,
