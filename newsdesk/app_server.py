@@ -2,7 +2,8 @@
 
 marimo serves the app and its frontend from the installed package (no network); each
 browser tab gets its own run of the app's cells in a thread of this process, so what they
-import is imported once, here, before the first visitor waits for it.
+import is imported once, here, and the first view they all open is answered here, before
+the first visitor waits for either.
 """
 
 from __future__ import annotations
@@ -22,12 +23,21 @@ def serve_app(warehouse: Path, seeds_dir: Path, port: int) -> None:
     import uvicorn
 
     # What the app's cells import, imported once for every tab to come.
-    import newsdesk.app_views
-    import newsdesk.explore  # noqa: F401
+    from newsdesk.app_views import default_period
+    from newsdesk.explore import Filters, Warehouse
 
     # The app's cells read their settings from the environment, as every newsdesk entry does.
     os.environ["NEWSDESK_WAREHOUSE"] = str(warehouse)
     os.environ["NEWSDESK_SEEDS_DIR"] = str(seeds_dir)
+    # What every new tab shows first (all articles, no filter: the cells' defaults), answered
+    # before the first visitor asks; answers stay kept until the warehouse changes.
+    first = Warehouse(warehouse)
+    choices = first.choices()
+    first.select(
+        Filters(choices.first_date, choices.last_date),
+        per="actor",
+        period=default_period(choices.first_date, choices.last_date),
+    )
     server = marimo.create_asgi_app(quiet=True).with_app(path="", root=str(APP_FILE)).build()
     print(f"newsdesk app on http://127.0.0.1:{port}/ (Ctrl-C stops)", flush=True)
     # Open tabs keep websockets: Ctrl-C closes them after a moment instead of waiting for

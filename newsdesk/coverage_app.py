@@ -149,8 +149,14 @@ def _(io, mo, selection):
         listed.write_parquet(buffer)
         return buffer.getvalue()
 
+    # No per-column summary charts: computed over every listed article before the table
+    # draws, they slowed the first view and say little of titles and ids.
     article_table = mo.ui.table(
-        listed, selection="single", page_size=15, label="Articles (choose one to read it)"
+        listed,
+        selection="single",
+        page_size=15,
+        show_column_summaries=False,
+        label="Articles (choose one to read it)",
     )
     mo.vstack(
         [

@@ -226,3 +226,27 @@ def test_the_report_stays_readable_on_many_outlets_and_a_gap_in_coverage(
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shutil.copy2(tmp_path / "report.png", ARTEFACTS / "report-30-outlets.png")
     assert len(set(_png_pixels(tmp_path / "report.png"))) > 50, "the screenshot is blank"
+
+
+def test_answers_are_kept_until_the_warehouse_changes(
+    app_corpus: tuple[AppCorpus, Path, Path], tmp_path: Path
+) -> None:
+    import duckdb
+
+    from newsdesk.explore import Filters, Warehouse
+
+    corpus, _, shared = app_corpus
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy2(shared, warehouse)
+    app = Warehouse(warehouse)
+    everything = Filters(corpus.first_day, corpus.last_day)
+    first = app.select(everything, per="actor", period="day")
+    # A new tab asking the same: the kept answer, no query.
+    assert Warehouse(warehouse).select(everything, per="actor", period="day") is first
+    # An ingest writes: the next answer reads the warehouse again.
+    newest = first.matched["article_id"][0]
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("UPDATE articles SET title = 'Retitled' WHERE article_id = ?", [newest])
+    again = app.select(everything, per="actor", period="day")
+    assert again is not first
+    assert again.matched.filter(article_id=newest)["title"].to_list() == ["Retitled"]
