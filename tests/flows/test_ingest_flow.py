@@ -166,8 +166,9 @@ def test_registry_edit_rederives_mentions_without_reading_pages(
 
 
 def assert_article_actors_match_mentions(warehouse: Path) -> None:
-    """The per-article totals the coverage views read equal a recount of the mentions."""
-    recount = """SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*)
+    """The per-article totals the actor queries read equal a recount of the mentions."""
+    recount = """SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*),
+                        min(paragraph_id)
                  FROM mentions GROUP BY ALL ORDER BY ALL"""
     stored = "SELECT * FROM article_actors ORDER BY ALL"
     totals = warehouse_rows(warehouse, stored)
@@ -186,6 +187,14 @@ def test_a_warehouse_from_before_article_actors_gets_them_from_its_mentions(
     assert rerun["files_new"] == 0
     assert_article_actors_match_mentions(fresh_warehouse)
     assert warehouse_rows(fresh_warehouse, views) == before
+    # One from before the totals kept each actor's first paragraph: filled on the next open.
+    names = "SELECT * FROM unresolved_names ORDER BY ALL"
+    listed = warehouse_rows(fresh_warehouse, names)
+    with duckdb.connect(str(fresh_warehouse)) as con:
+        con.execute("ALTER TABLE article_actors DROP COLUMN first_paragraph_id")
+    run_ingest(seeds_dir, fresh_warehouse)
+    assert_article_actors_match_mentions(fresh_warehouse)
+    assert warehouse_rows(fresh_warehouse, names) == listed
 
 
 def test_a_copy_in_a_later_run_links_both_ways_as_in_one_run(
