@@ -4,9 +4,7 @@
 -- had, which stay until it is derived again)
 CREATE OR REPLACE TEMP TABLE co_mention_changed_articles AS
 WITH contributing AS (
-    SELECT counted.article_id, counted.outlet_label
-    FROM counted_articles AS counted
-    SEMI JOIN actor_derivations AS derived USING (article_id)
+    SELECT * FROM contributing_articles()  -- sql/schema/125_actor_day_totals.sql
 )
 SELECT article_id, outlet_label, 1 AS sign
 FROM contributing

@@ -2,9 +2,7 @@
 -- counted articles they should hold against those they hold (actor_day_sources)
 CREATE OR REPLACE TEMP TABLE actor_day_changed AS
 WITH contributing AS (
-    SELECT counted.article_id, counted.outlet_label
-    FROM counted_articles AS counted
-    SEMI JOIN actor_derivations AS derived USING (article_id)
+    SELECT * FROM contributing_articles()  -- sql/schema/125_actor_day_totals.sql
 )
 SELECT article_id, outlet_label, 1 AS sign
 FROM contributing

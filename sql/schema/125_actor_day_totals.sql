@@ -33,13 +33,20 @@ JOIN articles AS a USING (article_id)
 JOIN article_actors AS aa USING (article_id)
 GROUP BY ALL;
 
--- a warehouse made before these tables: its derived counted articles, once (apply_schema
--- runs in one transaction; a warehouse whose sources are filled has nothing to fill)
-CREATE OR REPLACE TEMP TABLE unsourced_articles AS
+-- the articles the kept totals (these and co_mention_totals) should hold: the counted ones
+-- derived with the current registry, under their outlet label
+CREATE OR REPLACE MACRO contributing_articles() AS TABLE
 SELECT article_id, coalesce(outlet, 'unknown') AS outlet_label
 FROM articles
 SEMI JOIN actor_derivations USING (article_id)
-WHERE is_counted AND NOT EXISTS (SELECT 1 FROM actor_day_sources);
+WHERE is_counted;
+
+-- a warehouse made before these tables: its contributing articles, once (apply_schema runs
+-- in one transaction; a warehouse whose sources are filled has nothing to fill)
+CREATE OR REPLACE TEMP TABLE unsourced_articles AS
+SELECT *
+FROM contributing_articles()
+WHERE NOT EXISTS (SELECT 1 FROM actor_day_sources);
 
 INSERT INTO actor_day_totals SELECT * FROM actor_day_counts(unsourced_articles);
 
