@@ -12,29 +12,19 @@ SELECT article_id, outlet_label, -1 AS sign
 FROM actor_day_sources
 ANTI JOIN contributing USING (article_id, outlet_label);
 
-CREATE OR REPLACE TEMP TABLE actor_day_added AS
-SELECT article_id, outlet_label FROM actor_day_changed WHERE sign = 1;
-
-CREATE OR REPLACE TEMP TABLE actor_day_removed AS
-SELECT article_id, outlet_label FROM actor_day_changed WHERE sign = -1;
-
 -- (a reset earlier in this transaction may have begun the delta: sql/derive_reset/012)
 CREATE TEMP TABLE IF NOT EXISTS actor_day_delta AS
-SELECT * FROM actor_day_counts(actor_day_added) LIMIT 0;
+SELECT * FROM actor_day_counts(actor_day_changed) LIMIT 0;
 
-INSERT INTO actor_day_delta
-SELECT * FROM actor_day_counts(actor_day_added)
-UNION ALL
-SELECT coverage_date, outlet_label, actor_id, -n_articles, -n_paragraphs, -n_mentions
-FROM actor_day_counts(actor_day_removed);
+INSERT INTO actor_day_delta SELECT * FROM actor_day_counts(actor_day_changed);
 
 DELETE FROM actor_day_sources AS sources
-USING actor_day_removed AS removed
-WHERE sources.article_id = removed.article_id
-  AND sources.outlet_label = removed.outlet_label;
+USING actor_day_changed AS changed
+WHERE changed.sign = -1
+  AND sources.article_id = changed.article_id
+  AND sources.outlet_label = changed.outlet_label;
 
-INSERT INTO actor_day_sources SELECT * FROM actor_day_added;
+INSERT INTO actor_day_sources
+SELECT article_id, outlet_label FROM actor_day_changed WHERE sign = 1;
 
 DROP TABLE actor_day_changed;
-DROP TABLE actor_day_added;
-DROP TABLE actor_day_removed;

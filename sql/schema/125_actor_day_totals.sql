@@ -18,16 +18,16 @@ CREATE TABLE IF NOT EXISTS actor_day_sources (
     outlet_label  VARCHAR NOT NULL
 );
 
--- what a set of articles (article_id, outlet_label) adds to each (day, outlet, actor) total:
--- the flows' delta statements multiply it by -1 to take articles out
+-- what a set of articles (article_id, outlet_label, sign: +1 to add an article, -1 to take
+-- it out) changes in each (day, outlet, actor) total
 CREATE OR REPLACE MACRO actor_day_counts(article_set) AS TABLE
 SELECT
     a.coverage_date,
     chosen.outlet_label,
     aa.actor_id,
-    count(*) AS n_articles,
-    sum(aa.n_paragraphs)::BIGINT AS n_paragraphs,
-    sum(aa.n_mentions)::BIGINT AS n_mentions
+    sum(chosen.sign) AS n_articles,
+    sum(chosen.sign * aa.n_paragraphs)::BIGINT AS n_paragraphs,
+    sum(chosen.sign * aa.n_mentions)::BIGINT AS n_mentions
 FROM query_table(article_set) AS chosen
 JOIN articles AS a USING (article_id)
 JOIN article_actors AS aa USING (article_id)
@@ -44,12 +44,12 @@ WHERE is_counted;
 -- a warehouse made before these tables: its contributing articles, once (apply_schema runs
 -- in one transaction; a warehouse whose sources are filled has nothing to fill)
 CREATE OR REPLACE TEMP TABLE unsourced_articles AS
-SELECT *
+SELECT *, 1 AS sign
 FROM contributing_articles()
 WHERE NOT EXISTS (SELECT 1 FROM actor_day_sources);
 
 INSERT INTO actor_day_totals SELECT * FROM actor_day_counts(unsourced_articles);
 
-INSERT INTO actor_day_sources SELECT * FROM unsourced_articles;
+INSERT INTO actor_day_sources SELECT article_id, outlet_label FROM unsourced_articles;
 
 DROP TABLE unsourced_articles;
