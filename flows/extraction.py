@@ -17,13 +17,16 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from flows.discover import Candidate
+from flows.packaged_store import DiskStore
 from flows.sources import ReadSource, Skipped, extract_source, read_source
 from transforms.curated import CuratedTexts
 from transforms.derived import Derived, derive_for_files
 from transforms.knowledge import knowledge_from
+from transforms.packaged import keep_in
 from transforms.records import KnownFile, SourceFile
 from transforms.site_chrome import KnownSiteLines, PageLines, chrome_for_pages
 
@@ -56,6 +59,8 @@ class ExtractionInputs:
     curated: CuratedTexts  # the curated files, read once at the run's start
     # How many earlier files each site's short lines were on (the warehouse's site_lines).
     site_lines: KnownSiteLines = field(default_factory=KnownSiteLines)
+    # Where the gazetteer, stoplists and language model are kept built (flows/packaged_store).
+    packaged_dir: Path | None = None
 
 
 class ExtractionJob(Protocol):
@@ -65,6 +70,8 @@ class ExtractionJob(Protocol):
 def extract_batch(batch: Sequence[Candidate], inputs: ExtractionInputs) -> ExtractedBatch:
     """Read every file of the batch, learn its sites' chrome from the text pages, extract
     each file, then derive signatures and actor rows."""
+    if inputs.packaged_dir is not None:  # a worker process's first batch sets it
+        keep_in(DiskStore(inputs.packaged_dir))
     extracted = ExtractedBatch([], [])
     reads: list[ReadSource] = []
     seen: set[str] = set()

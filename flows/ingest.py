@@ -37,6 +37,7 @@ from flows.extraction import (
     InlineJob,
 )
 from flows.interrupts import stop_requested
+from flows.packaged_store import DiskStore
 from flows.parcel import Parcel
 from flows.progress import BatchProgress
 from flows.quality import QualityGate, parse_policy
@@ -50,6 +51,7 @@ from transforms.frames import signature_frames
 from transforms.incoming import INCOMING
 from transforms.knowledge import Knowledge, knowledge_from
 from transforms.near_duplicates import SIGNATURE_SCHEME, signature
+from transforms.packaged import keep_in
 from transforms.site_chrome import SITE_LINES_KEPT, KnownSiteLines
 
 __all__ = ["ingest_flow"]
@@ -199,6 +201,7 @@ def ingest_flow(
     workers = workers or settings.workers
     summary = RunSummary(run_id=uuid.uuid4().hex)
     started_at = datetime.now(UTC)
+    keep_in(DiskStore(settings.packaged_dir))  # for this process's recognition
     # Read once: every batch and the final linking read with the same curated files.
     curated = settings.curated_texts()
     knowledge = knowledge_from(curated)
@@ -309,7 +312,9 @@ def _extraction_inputs(
     known_ids = frozenset(query(con, "queries/known_file_ids")["file_id"].to_list())
     lines = query(con, "queries/known_site_lines")
     site_lines = KnownSiteLines.of(lines["line_key"].to_numpy(), lines["files"].to_numpy())
-    return ExtractionInputs(known_ids, settings.max_file_bytes, curated, site_lines)
+    return ExtractionInputs(
+        known_ids, settings.max_file_bytes, curated, site_lines, settings.packaged_dir
+    )
 
 
 def _extracted_in_order(

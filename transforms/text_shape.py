@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from typing import Any
+
+from transforms.packaged import Packaged, built
 
 __all__ = [
     "STORED_WORDS",
@@ -115,10 +117,14 @@ def identify_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language (py3langid), None for too little text."""
     if len(text) < LANGUAGE_MIN_CHARS:
         return None
-    import py3langid  # its model loads on first use, in the worker that needs it
-
-    code, _ = py3langid.classify(text[:LANGUAGE_SAMPLE_CHARS])
+    code, _ = built(LANGUAGE_IDENTIFIER).classify(text[:LANGUAGE_SAMPLE_CHARS])
     return str(code)
+
+
+def _build_language_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
 def is_sentence(text: str) -> bool:
@@ -166,9 +172,13 @@ class Stopwords:
         return sum(map(self.by_language[language].__contains__, tokens)) / len(tokens)
 
 
-@cache
 def load_stopwords() -> Stopwords:
-    """Built on first use (not at import): reading the ~100 stoplists takes about a second."""
+    """Built on first use (not at import): reading the ~100 stoplists takes half a second;
+    a run's store keeps them between processes (transforms/packaged.py)."""
+    return built(STOPWORDS)
+
+
+def _build_stopwords() -> Stopwords:
     import justext
 
     by_language = {
@@ -182,3 +192,10 @@ def load_stopwords() -> Stopwords:
         for word in by_language[language]:
             by_word.setdefault(word, []).append(index)
     return Stopwords(languages, {w: tuple(ids) for w, ids in by_word.items()}, by_language)
+
+
+STOPWORDS = Packaged("stopwords", ("jusText",), __name__, _build_stopwords)
+# py3langid's model ships xz-compressed: decompressing it is most of its first use.
+LANGUAGE_IDENTIFIER = Packaged(
+    "language-identifier", ("py3langid",), __name__, _build_language_identifier
+)
