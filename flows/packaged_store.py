@@ -35,7 +35,8 @@ class DiskStore:
 
     def load(self, item: Packaged[Any]) -> object | None:
         try:
-            value: object = pickle.loads(self._path(item).read_bytes())  # our own files
+            with self._path(item).open("rb") as file:  # streamed: no second copy in memory
+                value: object = pickle.load(file)  # our own files, as below
             return value
         except _UNREADABLE:
             return None
@@ -45,7 +46,8 @@ class DiskStore:
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            with partial.open("wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(partial, path)  # whole or not at all, whoever writes at once
             for old in self.folder.glob(f"{item.name}-*.pickle"):
                 if old != path:

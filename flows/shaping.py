@@ -21,11 +21,11 @@ from transforms.batch import (
     STORED_MEMBERS,
     NearDuplicates,
     after_checks,
+    cluster_renames,
     load_frames_for,
     loading_edges,
     new_candidates,
     relabelled,
-    renames_a_cluster,
     reset_articles,
     signed,
 )
@@ -178,11 +178,12 @@ def _labelled(
 ) -> dict[str, pl.DataFrame]:
     """Labels for the loading articles and for the stored ones whose clusters they change.
 
-    A batch that only adds articles to clusters, renaming none, is labelled from the stored
-    articles its pairs touch, the first articles of their clusters and the copies they point
-    at; one that renames a cluster (joins two, or brings an article older than its first)
-    or supersedes or reinstates files is labelled from every article of the stories it
-    touches.
+    A batch that supersedes or reinstates no file is labelled from the stored articles its
+    pairs touch, the first articles their clusters are named after and the copies they point
+    at: a cluster it renames (joins to another, or gives an older first article) is written
+    as a rename that every other article of the cluster follows in SQL, so a story of
+    thousands of articles is never read. One that supersedes or reinstates files works out
+    again every story those touch, from all its articles.
     """
     edges = loading_edges(frames, near)
     new = set(near.signatures["article_id"].to_list())
@@ -198,14 +199,15 @@ def _labelled(
     if not touched_files:
         heads = query(con, "queries/near_duplicate_members", {"whole_stories": False}, touched)
         labelled = relabelled(dict(frames), heads, decision, edges, set(), [])
-        if not renames_a_cluster(heads, labelled["incoming_near_labels"]):
-            # Only an article a new pair touches can have a nearer copy now; the others read
-            # (first articles, the copies they point at) keep theirs, which may not be read.
-            relabelled_rows = labelled["incoming_near_labels"]
-            labelled["incoming_near_labels"] = relabelled_rows.filter(
-                pl.col("article_id").is_in(sorted(touched_articles))
-            )
-            return labelled
+        relabelled_rows = labelled["incoming_near_labels"]
+        labelled["incoming_cluster_renames"] = cluster_renames(heads, relabelled_rows)
+        # Only an article a new pair touches can have a nearer copy now; the others read
+        # (first articles, the copies they point at) keep theirs, and follow their
+        # clusters' renames with every article not read.
+        labelled["incoming_near_labels"] = relabelled_rows.filter(
+            pl.col("article_id").is_in(sorted(touched_articles))
+        )
+        return labelled
     stored = query(con, "queries/near_duplicate_members", {"whole_stories": True}, touched)
     reset = reset_articles(stored, decision)
     reset_edges: list[Edge] = []

@@ -21,7 +21,7 @@ from transforms.frames import (
     signature_frames,
     site_lines_frame,
 )
-from transforms.incoming import FILE_IDS, NEAR_LABELS, table_schema
+from transforms.incoming import CLUSTER_RENAMES, FILE_IDS, NEAR_LABELS, table_schema
 from transforms.ledger import BatchDecision
 from transforms.near_duplicates import Candidate, Edge, Labels, Member, relabel, signature
 from transforms.outlets import OutletRegistry
@@ -32,11 +32,11 @@ __all__ = [
     "STORED_MEMBERS",
     "NearDuplicates",
     "after_checks",
+    "cluster_renames",
     "load_frames_for",
     "loading_edges",
     "new_candidates",
     "relabelled",
-    "renames_a_cluster",
     "reset_articles",
     "signed",
 ]
@@ -171,19 +171,24 @@ def reset_articles(stored: pl.DataFrame, decision: BatchDecision) -> set[str]:
     )
 
 
-def renames_a_cluster(stored: pl.DataFrame, near_labels: pl.DataFrame) -> bool:
-    """Whether relabelling moves a stored article that was in a copy group or story to
-    another label: a cluster renamed (joined to another, or given an older first article),
-    which every other article of it must follow. An article alone until now that forms a
-    cluster with new ones, or a new nearest copy, renames nothing. stored:
-    queries/near_duplicate_members rows; near_labels: relabelled's incoming_near_labels."""
-    before = stored.select("article_id", "group", "story")
-    after = near_labels.join(before, on="article_id", how="inner")
-    moved = after.filter(
-        (pl.col("group").is_not_null() & pl.col("near_duplicate_group").ne_missing(pl.col("group")))
-        | (pl.col("story").is_not_null() & pl.col("story_group").ne_missing(pl.col("story")))
-    )
-    return not moved.is_empty()
+def cluster_renames(stored: pl.DataFrame, near_labels: pl.DataFrame) -> pl.DataFrame:
+    """The copy groups and stories relabelling renames (joined to another, or given an
+    older first article), by the stored article each is named after: every other article
+    of the cluster follows its name (sql/load/044), however many there are. stored:
+    queries/near_duplicate_members rows, which hold each touched cluster's named article;
+    near_labels: relabelled's incoming_near_labels."""
+    after = near_labels.join(stored.select("article_id", "group", "story"), on="article_id")
+    renamed = [
+        after.filter(
+            pl.col(old).eq(pl.col("article_id")) & pl.col(new).ne_missing(pl.col(old))
+        ).select(
+            kind=pl.lit(kind), old_label=pl.col(old), new_label=pl.col(new)
+        )
+        for kind, old, new in (
+            ("group", "group", "near_duplicate_group"), ("story", "story", "story_group")
+        )
+    ]  # fmt: skip
+    return pl.concat(renamed).cast(CLUSTER_RENAMES).sort(pl.all())
 
 
 def relabelled(
@@ -233,6 +238,7 @@ def relabelled(
         if (label := labels.get(m.article_id, _UNLABELLED)) != Labels(m.copy_of, m.group, m.story)
     ]
     frames["incoming_near_labels"] = pl.DataFrame(changed, schema=NEAR_LABELS, orient="row")
+    frames["incoming_cluster_renames"] = pl.DataFrame(schema=CLUSTER_RENAMES)
     frames["incoming_near_duplicate_pairs"] = pl.DataFrame(
         [(e.article_id, e.other_id, e.similarity) for e in edges],
         schema=table_schema("near_duplicate_pairs"),

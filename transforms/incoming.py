@@ -14,7 +14,7 @@ import polars as pl
 
 from transforms.tables import TABLES
 
-__all__ = ["FILE_IDS", "INCOMING", "NEAR_LABELS", "table_schema"]
+__all__ = ["CLUSTER_RENAMES", "FILE_IDS", "INCOMING", "NEAR_LABELS", "table_schema"]
 
 
 def table_schema(table: str, *, without: Collection[str] = ()) -> pl.Schema:
@@ -23,6 +23,11 @@ def table_schema(table: str, *, without: Collection[str] = ()) -> pl.Schema:
 
 
 FILE_IDS = pl.Schema({"file_id": pl.String()})
+# A copy group's or story's new name, which every stored article of it takes (a batch that
+# joins two clusters, or brings one an older first article).
+CLUSTER_RENAMES = pl.Schema(
+    {"kind": pl.String(), "old_label": pl.String(), "new_label": pl.String()}
+)
 # Labels set again on articles already stored, when a batch changes their clusters.
 NEAR_LABELS = pl.Schema({
     name: table_schema("articles")[name]
@@ -37,6 +42,7 @@ INCOMING: dict[str, pl.Schema] = {
     "incoming_reinstated": FILE_IDS,  # superseded files whose bytes came back
     "incoming_articles": table_schema("articles"),
     "incoming_near_labels": NEAR_LABELS,
+    "incoming_cluster_renames": CLUSTER_RENAMES,
     "incoming_near_duplicate_pairs": table_schema("near_duplicate_pairs"),
     "incoming_paragraphs": table_schema("paragraphs"),
     "incoming_signatures": table_schema("article_signatures"),

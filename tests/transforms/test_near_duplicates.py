@@ -134,9 +134,9 @@ def in_batches(
     arrival: list[str], sizes: list[int], shortcut: bool = False,
 ) -> dict[str, Labels]:  # fmt: skip
     """Labels after loading the articles batch by batch, each batch seeing the stored labels
-    of the clusters its pairs touch, as the ingest does. shortcut: first from the stored
-    articles the batch's pairs touch, their clusters' first articles and the copies they
-    point at only, kept unless a clustered article moves (flows/shaping.py)."""
+    of the clusters its pairs touch, as the ingest does. shortcut: from the stored articles
+    the batch's pairs touch, their clusters' first articles and the copies they point at
+    only, the others following their clusters' renames (flows/shaping.py)."""
     stored: dict[str, Labels] = {}
     loaded: list[str] = []
     position = 0
@@ -149,8 +149,8 @@ def in_batches(
             if (a in batch or b in batch) and {a, b} <= {*loaded, *batch}
         ]  # fmt: skip
         new = [member(aid, outlets, days, None, pairs) for aid in batch]
-        if shortcut and (labelled := _without_renames(stored, edges, new, outlets, days, pairs)):
-            stored |= labelled
+        if shortcut:
+            stored = _with_renames(stored, edges, new, outlets, days, pairs)
         else:
             members = [member(aid, outlets, days, stored.get(aid), pairs) for aid in loaded]
             stored |= relabel([*members, *new], edges)
@@ -158,13 +158,14 @@ def in_batches(
     return stored
 
 
-def _without_renames(
+def _with_renames(
     stored: dict[str, Labels], edges: list[Edge], new: list[Member],
     outlets: list[str | None], days: list[int], pairs: dict[tuple[str, str], float],
-) -> dict[str, Labels] | None:  # fmt: skip
+) -> dict[str, Labels]:  # fmt: skip
     """A batch's labels from the stored articles its pairs touch and their clusters' first
-    articles and copies (sql/queries/near_duplicate_members.sql, $whole_stories false), or
-    None when a clustered article would move."""
+    articles and copies (sql/queries/near_duplicate_members.sql, $whole_stories false): the
+    touched ones' labels, and every other stored article following its clusters' renames
+    (transforms/batch.py cluster_renames, sql/load/044)."""
     touched = {a for e in edges for a in (e.article_id, e.other_id)} & set(stored)
     read = set(touched)
     for aid in touched:
@@ -172,12 +173,23 @@ def _without_renames(
         read |= {label.story_group, label.near_duplicate_group, label.near_duplicate_of} - {None}
     members = [member(aid, outlets, days, stored[aid], pairs) for aid in sorted(read)]
     labels = relabel([*members, *new], edges)
-    for m in members:
-        if (m.group and labels[m.article_id].near_duplicate_group != m.group) or (
-            m.story and labels[m.article_id].story_group != m.story
-        ):
-            return None
-    return {a: labels[a] for a in [*touched, *(m.article_id for m in new)]}
+    groups = {
+        m.group: labels[m.article_id].near_duplicate_group
+        for m in members
+        if m.group == m.article_id
+    }
+    stories = {
+        m.story: labels[m.article_id].story_group for m in members if m.story == m.article_id
+    }
+    after = {
+        aid: replace(
+            label,
+            near_duplicate_group=groups.get(label.near_duplicate_group, label.near_duplicate_group),
+            story_group=stories.get(label.story_group, label.story_group),
+        )
+        for aid, label in stored.items()
+    }
+    return after | {a: labels[a] for a in [*touched, *(m.article_id for m in new)]}
 
 
 def member(
@@ -203,7 +215,7 @@ def test_labels_are_the_same_however_the_corpus_is_cut_into_batches(graph: Graph
 
 @settings(max_examples=300, deadline=None)
 @given(graphs)
-def test_a_batch_labelled_from_its_clusters_first_articles_labels_as_from_all_of_them(
+def test_a_batch_labelled_from_its_clusters_first_articles_and_renames_labels_as_from_all(
     graph: Graph,
 ) -> None:
     outlets, days, pairs, arrival, sizes = graph
@@ -260,21 +272,24 @@ def test_a_signature_is_datasketchs_minhash_of_the_shingle_hashes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "renamed"),
+    ("before", "after", "renames"),
     [
-        # (group, story) stored -> (group, story) relabelled
-        ((None, None), ("a", "a"), False),  # alone until now: forms a cluster with new ones
-        ((None, "s"), ("b", "s"), False),  # joins a new copy group inside its story
-        (("g", "s"), ("g", "t"), True),  # its story joined to an older one
-        (("g", "s"), ("h", "s"), True),  # its copy group given an older first article
+        # (group, story) stored -> (group, story) relabelled, of the article "x"
+        ((None, None), ("a", "a"), []),  # alone until now: forms a cluster with new ones
+        ((None, "s"), ("b", "s"), []),  # joins a new copy group inside its story
+        (("g", "s"), ("g", "t"), []),  # a member of story s: s's own article names it
+        (("x", "x"), ("x", "t"), [("story", "x", "t")]),  # its story joined to an older one
+        (("x", "s"), ("h", "s"), [("group", "x", "h")]),  # its group given an older first
     ],
 )
-def test_a_batch_renames_a_cluster_only_when_a_clustered_article_moves(
-    before: tuple[str | None, str | None], after: tuple[str | None, str | None], renamed: bool
+def test_a_cluster_is_renamed_by_the_article_it_is_named_after(
+    before: tuple[str | None, str | None],
+    after: tuple[str | None, str | None],
+    renames: list[tuple[str, str, str]],
 ) -> None:
     import polars as pl
 
-    from transforms.batch import STORED_MEMBERS, renames_a_cluster
+    from transforms.batch import STORED_MEMBERS, cluster_renames
     from transforms.incoming import NEAR_LABELS
 
     # A stored article: id, file, outlet, captured_at, is_current, story, group, copy, similarity.
@@ -284,4 +299,4 @@ def test_a_batch_renames_a_cluster_only_when_a_clustered_article_moves(
         orient="row",
     )
     labels = pl.DataFrame([("x", None, after[0], after[1])], schema=NEAR_LABELS, orient="row")
-    assert renames_a_cluster(stored, labels) is renamed
+    assert cluster_renames(stored, labels).rows() == renames
