@@ -17,6 +17,9 @@ __all__ = ["CuratedFiles", "Settings", "configure_prefect_home", "packaged_knowl
 
 DEFAULT_SEEDS_DIR = Path("seeds")
 DEFAULT_WAREHOUSE = Path("warehouse/newsdesk.duckdb")
+# What is built from data packages (gazetteer, stoplists, language model: ~75 MB), kept so
+# that each is built once, not once per run; one copy serves every warehouse.
+DEFAULT_PACKAGED_DIR = Path(".state/packaged")
 # Real pages are well under 5 MB; 20 MB leaves room for inline images and still keeps one
 # hostile file from exhausting memory.
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -92,26 +95,21 @@ class Settings:
     duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
     curated: CuratedFiles = field(default_factory=CuratedFiles)
     recognition: str = "rules"  # names found besides the registry: rules / off
+    packaged_dir: Path = field(default_factory=lambda: DEFAULT_PACKAGED_DIR.resolve())
 
     def __post_init__(self) -> None:
         check_recognition_mode(self.recognition)
 
     def state_dirs(self) -> list[Path]:
         """Folders newsdesk writes that are never input, even inside the seeds folder: the
-        warehouse's (with its Data Docs) and Prefect's home."""
+        warehouse's (with its Data Docs), Prefect's home and the packaged structures'."""
         home = os.environ.get("PREFECT_HOME")
-        return [self.warehouse.parent, *([Path(home)] if home else [])]
+        return [self.warehouse.parent, self.packaged_dir, *([Path(home)] if home else [])]
 
     @property
     def data_docs_dir(self) -> Path:
         """Great Expectations' Data Docs, rebuilt after each run, beside the warehouse."""
         return self.warehouse.parent / "data_docs"
-
-    @property
-    def packaged_dir(self) -> Path:
-        """What is built from data packages (gazetteer, stoplists, language model), kept
-        beside the warehouse so that each is built once, not once per run."""
-        return self.warehouse.parent / "packaged"
 
     def curated_texts(self) -> CuratedTexts:
         return self.curated.read(self.recognition)
@@ -133,6 +131,9 @@ class Settings:
             duckdb_memory=os.environ.get("NEWSDESK_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
             curated=CuratedFiles.from_env(),
             recognition=os.environ.get("NEWSDESK_NER", "rules"),
+            packaged_dir=Path(
+                os.environ.get("NEWSDESK_PACKAGED_DIR") or DEFAULT_PACKAGED_DIR
+            ).resolve(),
         )
 
 
