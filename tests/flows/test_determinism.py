@@ -4,8 +4,10 @@ files arrived."""
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,8 @@ from bench.stories import StoryFile, write_story_corpus
 from tests.conftest import table_checksums, warehouse_rows
 
 STORIES = 24
+# Revisions in the chain of one story's copies (tests below).
+CHAIN = 9
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +89,50 @@ def test_tables_and_views_equal_a_single_run_of_the_same_files(
         "SELECT count(near_duplicate_of), count(DISTINCT story_group) FROM articles",
     )
     assert copies > 0 and stories > 0
+
+
+def test_an_older_copy_alike_only_the_latest_renames_the_whole_story_as_one_run_would(
+    tmp_path: Path, prefect_api: None
+) -> None:
+    from bench.stories import _revised, _story
+
+    # A chain of revisions, each alike the one before: the last is no longer alike the first.
+    rng = random.Random(11)
+    title, paragraphs = _story(rng)
+    versions = [paragraphs]
+    for _ in range(CHAIN):
+        versions.append(_revised(versions[-1], rng))
+    start = datetime(2025, 8, 1, tzinfo=UTC)
+    files = []
+    # The chain's last revision comes last and was captured first: the story and its copy
+    # group are named after it, while its pairs touch only the latest versions.
+    for hour, body in [*((i + 1, v) for i, v in enumerate(versions[:-1])), (0, versions[-1])]:
+        path = tmp_path / "corpus" / f"v{len(files):02d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(title + "\n\n" + "\n\n".join(body) + "\n", "utf-8")
+        captured = start + timedelta(hours=hour)
+        sidecar = {"captured_at": captured.isoformat(), "outlet": "The Valley Herald"}
+        path.with_name(path.name + ".meta.json").write_text(json.dumps(sidecar), "utf-8")
+        files.append(StoryFile(path, 0, "The Valley Herald", captured))
+    *earlier, last = files
+
+    ingest_in_rounds(files, tmp_path / "one", tmp_path / "one.duckdb", [files], workers=1)
+    ingest_in_rounds(files, tmp_path / "two", tmp_path / "two.duckdb", [earlier, [last]], workers=1)
+
+    one, two = table_checksums(tmp_path / "one.duckdb"), table_checksums(tmp_path / "two.duckdb")
+    assert {t for t in one if one[t] != two[t]} == set()
+    # Not vacuous: one story named after the last copy, which is alike only some of it.
+    ((members, named_after_last, alike),) = warehouse_rows(
+        tmp_path / "two.duckdb",
+        "WITH last AS (SELECT a.article_id, a.story_group FROM articles AS a "
+        f"JOIN file_paths AS p USING (file_id) WHERE p.path = '{last.path.name}') "
+        "SELECT count(*), bool_and(a.story_group = last.article_id), ("
+        "  SELECT count(*) FROM near_duplicate_pairs AS n, last"
+        "  WHERE last.article_id IN (n.article_id, n.other_id)) "
+        "FROM articles AS a JOIN last USING (story_group)",
+    )
+    assert members == len(files) and named_after_last
+    assert 0 < alike < len(earlier)
 
 
 def test_a_file_replaced_and_brought_back_leaves_what_a_fresh_run_would(
