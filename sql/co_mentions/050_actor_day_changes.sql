@@ -1,16 +1,7 @@
 -- the day/outlet/actor totals catch up in the same way as the pair totals: the derived
 -- counted articles they should hold against those they hold (actor_day_sources)
 CREATE OR REPLACE TEMP TABLE actor_day_changed AS
-WITH contributing AS (
-    SELECT * FROM contributing_articles()  -- sql/schema/125_actor_day_totals.sql
-)
-SELECT article_id, outlet_label, 1 AS sign
-FROM contributing
-ANTI JOIN actor_day_sources USING (article_id, outlet_label)
-UNION ALL
-SELECT article_id, outlet_label, -1 AS sign
-FROM actor_day_sources
-ANTI JOIN contributing USING (article_id, outlet_label);
+SELECT * FROM source_changes(actor_day_sources);  -- sql/schema/125_actor_day_totals.sql
 
 -- (a reset earlier in this transaction may have begun the delta: sql/derive_reset/012)
 CREATE TEMP TABLE IF NOT EXISTS actor_day_delta AS

@@ -41,6 +41,21 @@ FROM articles
 SEMI JOIN actor_derivations USING (article_id)
 WHERE is_counted;
 
+-- what a kept totals' sources table (article_id, outlet_label: the articles it holds) must
+-- change to hold the contributing articles: +1 for each to add, -1 for each to take out
+-- (an article whose outlet label changed is both)
+CREATE OR REPLACE MACRO source_changes(sources) AS TABLE
+WITH contributing AS (
+    SELECT * FROM contributing_articles()
+)
+SELECT article_id, outlet_label, 1 AS sign
+FROM contributing
+ANTI JOIN query_table(sources) AS held USING (article_id, outlet_label)
+UNION ALL
+SELECT article_id, outlet_label, -1 AS sign
+FROM query_table(sources) AS held
+ANTI JOIN contributing USING (article_id, outlet_label);
+
 -- a warehouse made before these tables: its contributing articles, once (apply_schema runs
 -- in one transaction; a warehouse whose sources are filled has nothing to fill)
 CREATE OR REPLACE TEMP TABLE unsourced_articles AS
