@@ -231,6 +231,10 @@ def ingest_flow(
             inputs = _extraction_inputs(con, settings, curated, bool(found.candidates))
             size = _batch_size(len(found.candidates), settings.batch_files, workers)
             batches = list(_chunks(found.candidates, size))
+            # What is alive now (Prefect, the registry) lives through the run: out of the
+            # collector's view, as _settle does once the quality gate is built too. One full
+            # collection walking it took 0.27 s in an 88-page run.
+            gc.freeze()
             with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(
                     batches, inputs, workers, lambda: _settle(gate)

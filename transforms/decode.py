@@ -11,7 +11,7 @@ from charset_normalizer import from_bytes
 from transforms.dump_layout import as_running_text
 from transforms.records import Rejected
 
-__all__ = ["DecodedText", "decode_bytes", "decode_text_page", "normalise_text"]
+__all__ = ["DecodedText", "decode_bytes", "decode_raw", "decode_text_page", "normalise_text"]
 
 # source_files.encoding of a UTF-8 file whose last character was cut short.
 TRUNCATED_UTF8 = "utf-8 (cut short: last character replaced)"
@@ -59,7 +59,17 @@ def decode_text_page(data: bytes) -> DecodedText:
 
 
 def decode_bytes(data: bytes) -> DecodedText:
-    """Decode a page's bytes, or raise Rejected('empty' | 'not_text')."""
+    """Decode a page's bytes and normalise the text, or raise Rejected('empty' | 'not_text')."""
+    raw = decode_raw(data)
+    normalised = normalise_text(raw)
+    if not normalised.strip():
+        raise Rejected("empty", "no visible text after decoding")
+    return DecodedText(normalised, raw.encoding)
+
+
+def decode_raw(data: bytes) -> DecodedText:
+    """Decode a page's bytes as they are (a markup parser's input: what it extracts is
+    normalised afterwards), or raise Rejected('empty' | 'not_text')."""
     if not data.strip():
         raise Rejected("empty", "the file has no content" if not data else "only whitespace")
     if _cut_in_a_character(data):
@@ -76,10 +86,7 @@ def decode_bytes(data: bytes) -> DecodedText:
     controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise Rejected("not_text", f"{controls} control characters in {len(text)}: binary data")
-    normalised = normalise_text(text)
-    if not normalised.strip():
-        raise Rejected("empty", "no visible text after decoding")
-    return DecodedText(normalised, encoding.removesuffix("-sig"))
+    return DecodedText(text, encoding.removesuffix("-sig"))
 
 
 def _cut_in_a_character(data: bytes) -> bool:

@@ -1,4 +1,4 @@
-"""HTML pages to articles: trafilatura reads text and metadata in one pass.
+"""HTML pages to articles: trafilatura reads text and metadata from one parse of the page.
 
 Paragraphs come from the extractor's document tree (headings, list items and paragraphs
 keep their kinds), not from re-splitting flattened text. What the extractor leaves of
@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 import trafilatura
 from lxml import etree
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from transforms.boilerplate import Boilerplate
 from transforms.bylines import parse_author_line, split_dateline, wire_credit
-from transforms.decode import decode_bytes
+from transforms.decode import decode_raw, normalise_text
+from transforms.html_metadata import page_metadata
 from transforms.outlets import OutletRegistry
 from transforms.records import Article, FileExtraction, Paragraph, Rejected
 from transforms.text_shape import count_stored_words, identify_language, text_sample
@@ -54,13 +56,24 @@ def extract_html_file(
     if len(data) > MAX_HTML_BYTES:
         raise Rejected("too_large", f"{len(data)} bytes of HTML, over {MAX_HTML_BYTES}")
     html, encoding = _decode_html(data)
+    tree = load_html(html)
+    if tree is None:
+        raise Rejected("no_article", "no HTML document in the file")
+    document = page_metadata(tree, url)
+    # The body alone: the metadata is read above, and "txt" leaves the extractor's tree
+    # unserialised (the paragraphs are read from the tree, not from its text rendering).
     extracted = trafilatura.bare_extraction(
-        html, url=url, fast=True, with_metadata=True, include_comments=False
+        tree,
+        url=url or document.url,
+        fast=True,
+        with_metadata=False,
+        include_comments=False,
+        output_format="txt",
     )
     # bare_extraction returns a dict only when asked to (as_dict=True); never here.
-    document = extracted if isinstance(extracted, Document) else None
-    if document is None or document.body is None:
+    if not isinstance(extracted, Document) or extracted.body is None:
         raise Rejected("no_article", "the extractor found no main text")
+    document.body = extracted.body
     rules, registry = knowledge.boilerplate, knowledge.outlets
     title = _strip_site_suffix(document.title, document.sitename, document.hostname or url)
     paragraphs = _paragraphs(document.body, rules)
@@ -120,7 +133,8 @@ def extract_html_file(
 
 
 def _decode_html(data: bytes) -> tuple[str, str]:
-    """Bytes to text, honouring a declared <meta charset> before guessing."""
+    """Bytes to text, honouring a declared <meta charset> before guessing. The markup is
+    not normalised (the parser reads it as it is): the text taken from it is."""
     declared = _META_CHARSET.search(data[:4096])
     if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         name = declared.group(1).decode("ascii", "replace").lower()
@@ -128,7 +142,7 @@ def _decode_html(data: bytes) -> tuple[str, str]:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: detect instead
-    text = decode_bytes(data)
+    text = decode_raw(data)
     return str(text), text.encoding
 
 
@@ -166,7 +180,7 @@ def _blocks(body: etree._Element) -> Iterator[tuple[str, str]]:
 
 
 def _squeeze(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(normalise_text(text).split())
 
 
 def _text(element: etree._Element) -> str:

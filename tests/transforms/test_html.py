@@ -118,3 +118,26 @@ def test_a_japanese_page_is_an_article_and_its_language_is_told() -> None:
     (found,) = extracted.articles
     assert found.language == "ja"
     assert sum(count_stored_words(p.text) for p in found.paragraphs) >= 100
+
+
+@pytest.mark.parametrize("declared", ['<meta charset="utf-8">', ""])
+def test_invisible_and_odd_spaces_leave_the_text_whether_or_not_a_charset_is_declared(
+    declared: str,
+) -> None:
+    """Soft hyphens and zero-width spaces split a name for every later rule; the page
+    source is parsed as it is, and every text taken from it is normalised."""
+    sentence = (
+        "Volodymyr Zelen\u00adskyy met the envoys in Ge\u200bneva\u00a0on Thursday to press "
+        "for a ceasefire before winter, officials said after a meeting that ran late. "
+    )
+    html = (
+        f"<html><head>{declared}<title>Zelen\u00adskyy in Geneva</title>"
+        '<meta name="author" content="Ana\u00a0Lima"></head><body><article>'
+        f"<h1>Zelen\u00adskyy in Geneva</h1><p>{sentence * 2}</p><p>{sentence}</p>"
+        "</article></body></html>"
+    )
+    page = extract_html_file(html.encode("utf-8"), NOW, None, None, KNOWLEDGE).articles[0]
+    assert page.title == "Zelenskyy in Geneva"
+    assert page.authors == ("Ana Lima",)
+    assert page.paragraphs[0].text.startswith("Volodymyr Zelenskyy met the envoys in Geneva on")
+    assert not any(c in page.body for c in "\u00ad\u200b\u00a0")
