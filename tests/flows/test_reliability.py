@@ -83,7 +83,7 @@ def test_a_file_that_vanishes_or_changes_while_read_is_left_for_the_next_run(
     page = tmp_path / "page.txt"
     page.write_text("Title\nA body paragraph that is long enough to be text.", "utf-8")
     info = page.stat()
-    stale = Candidate(page, "page.txt", info.st_size, info.st_mtime_ns)
+    stale = Candidate(tmp_path, "page.txt", info.st_size, info.st_mtime_ns)
     page.write_text("Title\nThe crawler is still writing this page and it grows", "utf-8")
     assert read_source(stale, set(), 10**6) == Skipped(
         "page.txt", "changed while it was being read"
@@ -241,7 +241,9 @@ def test_a_bug_met_on_one_page_quarantines_that_file_only(
     page.write_text("Title\nA body paragraph that is long enough to be text.", "utf-8")
     info = page.stat()
     monkeypatch.setattr(flows.sources, "extract_file", broken)
-    read = read_source(Candidate(page, "page.txt", info.st_size, info.st_mtime_ns), set(), 10**6)
+    read = read_source(
+        Candidate(tmp_path, "page.txt", info.st_size, info.st_mtime_ns), set(), 10**6
+    )
     assert isinstance(read, ReadSource)
     outcome = extract_source(read, KNOWLEDGE)
     assert not isinstance(outcome, (str, Skipped))
