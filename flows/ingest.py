@@ -229,13 +229,17 @@ def ingest_flow(
             # Every loaded content's id, so a renamed copy is not extracted again; a run with
             # nothing to read does not need them.
             inputs = _extraction_inputs(con, settings, curated, bool(found.candidates))
-            size = _batch_size(len(found.candidates), settings.batch_files, workers)
-            batches = list(_chunks(found.candidates, size))
+            n_candidates = len(found.candidates)
+            size = _batch_size(n_candidates, settings.batch_files, workers)
+            batches = deque(_chunks(found.candidates, size))
+            # Each batch's candidates (~200 bytes a file) go once it is handed on, not all
+            # at the run's end: in a backfill their memory serves the later batches.
+            found.candidates.clear()
             # What is alive now (Prefect, the registry) lives through the run: out of the
             # collector's view, as _settle does once the quality gate is built too. One full
             # collection walking it took 0.27 s in an 88-page run.
             gc.freeze()
-            with BatchProgress(len(found.candidates), enabled=sys.stderr.isatty()) as progress:
+            with BatchProgress(n_candidates, enabled=sys.stderr.isatty()) as progress:
                 for extracted in _extracted_in_order(
                     batches, inputs, workers, lambda: _settle(gate)
                 ):
@@ -322,7 +326,7 @@ def _extraction_inputs(
 
 
 def _extracted_in_order(
-    batches: list[Sequence[Candidate]],
+    batches: deque[Sequence[Candidate]],
     inputs: ExtractionInputs,
     workers: int,
     while_workers_start: Callable[[], object],
@@ -340,19 +344,25 @@ def _extracted_in_order(
 
     window = max(1, workers) * BATCHES_AHEAD_PER_WORKER
     if _tasks_run_elsewhere():
-        submitted = (extract.submit(Parcel(inline(b))) for b in batches)
+        submitted = (extract.submit(Parcel(inline(b))) for b in _taken(batches))
         yield from _windowed(submitted, window, lambda future: future.result())
     elif workers > 1 and len(batches) > 1:
         with ExtractionPool(workers, inputs) as pool:
-            jobs = (pool.submit(b) for b in batches)
+            jobs = (pool.submit(b) for b in _taken(batches))
             # While the workers start and extract the first batches, this process would
             # only wait: it prepares the quality gate meanwhile.
             yield from _windowed(
                 jobs, window, lambda job: extract(Parcel(job)), while_workers_start
             )
     else:
-        for batch in batches:
+        for batch in _taken(batches):
             yield extract(Parcel(inline(batch))).value
+
+
+def _taken(batches: deque[T]) -> Iterator[T]:
+    """Each batch once, out of the queue as it is handed on."""
+    while batches:
+        yield batches.popleft()
 
 
 def _windowed(
