@@ -106,8 +106,9 @@ def _marked_author(tree: HtmlElement) -> str | None:
 
 
 # trafilatura's author expressions (xpaths.AUTHOR_DISCARD_XPATHS and AUTHOR_XPATHS) as
-# tests of one element's tag and attributes. The tests compare this reader with
-# trafilatura's on real pages: a trafilatura release that changed them shows there.
+# tests of one element's tag and attributes. tests/transforms/test_html_metadata.py
+# compares this reader with trafilatura's on generated pages: a trafilatura release that
+# changed its expressions fails there.
 _AUTHOR_LEVELS = 3  # specific marks, generic ones, a last resort
 _PRUNED_TAGS = frozenset({"a", "div", "section", "span"})
 _PRUNED_ID = re.compile(r"^comments|comment-?list|ProductReviews")
