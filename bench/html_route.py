@@ -315,9 +315,9 @@ def _render(r: dict[str, object], n_docs: int, n_bytes: int) -> str:
     ]
     if "pipeline_s" in r:
         pipeline_s, fixed_s = float(r["pipeline_s"]), float(r["fixed_s"])  # type: ignore[arg-type]
-        per_doc = (n_docs - 1) / max(pipeline_s - fixed_s, 1e-9)
         pipeline2_s, fixed2_s = float(r["pipeline2_s"]), float(r["fixed2_s"])  # type: ignore[arg-type]
-        per_doc2 = (n_docs - 2) / max(pipeline2_s - fixed2_s, 1e-9)
+        per_doc = _docs_past_start(r, "pipeline_s", n_docs, workers=1)
+        per_doc2 = _docs_past_start(r, "pipeline2_s", n_docs, workers=2)
         lines += [
             f"- Whole pipeline (`ingest` flow, 1 worker, timed from its first step to its record "
             f"of the run): {pipeline_s:.2f} s for {n_docs} pages "
@@ -336,9 +336,8 @@ def _render(r: dict[str, object], n_docs: int, n_bytes: int) -> str:
     if "many_s" in r:
         n_many = int(float(r["many_pages"]))  # type: ignore[arg-type]
         many_s, many2_s = float(r["many_s"]), float(r["many2_s"])  # type: ignore[arg-type]
-        fixed_s, fixed2_s = float(r["fixed_s"]), float(r["fixed2_s"])  # type: ignore[arg-type]
-        many_docs = (n_many - 1) / max(many_s - fixed_s, 1e-9)
-        many2_docs = (n_many - 2) / max(many2_s - fixed2_s, 1e-9)
+        many_docs = _docs_past_start(r, "many_s", n_many, workers=1)
+        many2_docs = _docs_past_start(r, "many2_s", n_many, workers=2)
         lines += [
             f"- Whole pipeline on {n_many} pages ({PIPELINE_VARIANTS} copies of each page, each "
             f"its own bytes, so every one is read, extracted, checked and loaded; their "
@@ -349,6 +348,14 @@ def _render(r: dict[str, object], n_docs: int, n_bytes: int) -> str:
             "1-worker pipeline.",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _docs_past_start(r: dict[str, object], run: str, n_pages: int, workers: int) -> float:
+    """Pages a second past a run's fixed start: the pages beyond those of the run that
+    measured it (1 page on 1 worker, 2 on 2) over the seconds beyond it."""
+    fixed = "fixed_s" if workers == 1 else "fixed2_s"
+    seconds = float(r[run]) - float(r[fixed])  # type: ignore[arg-type]
+    return (n_pages - workers) / max(seconds, 1e-9)
 
 
 if __name__ == "__main__":
