@@ -314,10 +314,8 @@ def _render(r: dict[str, object], n_docs: int, n_bytes: int) -> str:
         "shares averaged. The route's text is what it stores: the `dateline` field, then the body.",
     ]
     if "pipeline_s" in r:
-        pipeline_s, fixed_s = float(r["pipeline_s"]), float(r["fixed_s"])  # type: ignore[arg-type]
-        pipeline2_s, fixed2_s = float(r["pipeline2_s"]), float(r["fixed2_s"])  # type: ignore[arg-type]
-        per_doc = _docs_past_start(r, "pipeline_s", n_docs, workers=1)
-        per_doc2 = _docs_past_start(r, "pipeline2_s", n_docs, workers=2)
+        fixed_s, fixed2_s = float(r["fixed_s"]), float(r["fixed2_s"])  # type: ignore[arg-type]
+        pipeline_s, per_doc, pipeline2_s, per_doc2 = _pipeline_pair(r, "pipeline", n_docs)
         lines += [
             f"- Whole pipeline (`ingest` flow, 1 worker, timed from its first step to its record "
             f"of the run): {pipeline_s:.2f} s for {n_docs} pages "
@@ -335,9 +333,7 @@ def _render(r: dict[str, object], n_docs: int, n_bytes: int) -> str:
         ]
     if "many_s" in r:
         n_many = int(float(r["many_pages"]))  # type: ignore[arg-type]
-        many_s, many2_s = float(r["many_s"]), float(r["many2_s"])  # type: ignore[arg-type]
-        many_docs = _docs_past_start(r, "many_s", n_many, workers=1)
-        many2_docs = _docs_past_start(r, "many2_s", n_many, workers=2)
+        many_s, many_docs, many2_s, many2_docs = _pipeline_pair(r, "many", n_many)
         lines += [
             f"- Whole pipeline on {n_many} pages ({PIPELINE_VARIANTS} copies of each page, each "
             f"its own bytes, so every one is read, extracted, checked and loaded; their "
@@ -350,12 +346,16 @@ def _render(r: dict[str, object], n_docs: int, n_bytes: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _docs_past_start(r: dict[str, object], run: str, n_pages: int, workers: int) -> float:
-    """Pages a second past a run's fixed start: the pages beyond those of the run that
-    measured it (1 page on 1 worker, 2 on 2) over the seconds beyond it."""
-    fixed = "fixed_s" if workers == 1 else "fixed2_s"
-    seconds = float(r[run]) - float(r[fixed])  # type: ignore[arg-type]
-    return (n_pages - workers) / max(seconds, 1e-9)
+def _pipeline_pair(r: dict[str, object], key: str, n_pages: int) -> tuple[float, ...]:
+    """Seconds of the 1-worker and the 2-worker runs of a set of pages, each with its pages
+    a second past its fixed start (the pages beyond those of the run that measured the
+    start, 1 page on 1 worker and 2 on 2, over the seconds beyond it)."""
+    figures: list[float] = []
+    for run, fixed, n_fixed in ((f"{key}_s", "fixed_s", 1), (f"{key}2_s", "fixed2_s", 2)):
+        seconds = float(r[run])  # type: ignore[arg-type]
+        past = seconds - float(r[fixed])  # type: ignore[arg-type]
+        figures += [seconds, (n_pages - n_fixed) / max(past, 1e-9)]
+    return tuple(figures)
 
 
 if __name__ == "__main__":
