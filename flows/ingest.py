@@ -36,6 +36,7 @@ from flows.extraction import (
     ExtractionPool,
     InlineJob,
 )
+from flows.heap import return_free_heap
 from flows.interrupts import stop_requested
 from flows.packaged_store import DiskStore
 from flows.parcel import Parcel
@@ -250,6 +251,10 @@ def ingest_flow(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,
                     )
+                    # The batch is let go before its memory is handed back, not when the
+                    # next one replaces it.
+                    del extracted, shaped
+                    return_free_heap()
             summary.counts["articles_linked"] = link_actors(con, knowledge)
             refresh_views(con)
             docs = build_data_docs(gate)

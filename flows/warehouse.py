@@ -82,6 +82,9 @@ def connect(
         config["threads"] = threads
     if not read_only:
         config["checkpoint_threshold"] = WRITER_CHECKPOINT_WAL
+        # DuckDB's allocator (jemalloc) otherwise returns freed pages to the system only
+        # when DuckDB allocates again, so a writer's memory creeps up through a long run.
+        config["allocator_background_threads"] = True
     if analyst:
         config["enable_external_access"] = False
         config["lock_configuration"] = True
