@@ -45,7 +45,7 @@ from flows.quality import QualityGate, parse_policy
 from flows.runs import COUNTER_LABELS, RunSummary, count_batch, record_run, run_markdown
 from flows.settings import Settings
 from flows.shaping import CANDIDATES_PER_BUCKET, ShapedBatch, shape_batch
-from flows.warehouse import apply_schema, connect, load_frames, query
+from flows.warehouse import apply_schema, connect, drop_cached_blocks, load_frames, query
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.curated import CuratedTexts
 from transforms.frames import signature_frames
@@ -251,9 +251,10 @@ def ingest_flow(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,
                     )
-                    # The batch is let go before its memory is handed back, not when the
-                    # next one replaces it.
+                    # The batch is let go and its memory handed back before the next one,
+                    # so that a long backfill's writer stays the size of one batch's work.
                     del extracted, shaped
+                    drop_cached_blocks(con, settings.duckdb_memory)
                     return_free_heap()
             summary.counts["articles_linked"] = link_actors(con, knowledge)
             refresh_views(con)

@@ -1,4 +1,5 @@
-"""Between batches the flow hands the C heap's free pages back to the system."""
+"""Between batches the flow hands back what the last batch used: DuckDB's cached blocks and
+the C heap's free pages."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import duckdb
 import pytest
 
 from flows.heap import return_free_heap
-from flows.warehouse import connect
+from flows.warehouse import connect, drop_cached_blocks
 
 GLIBC = ctypes.util.find_library("c") == "libc.so.6"
 
@@ -63,3 +64,25 @@ def _setting(con: duckdb.DuckDBPyConnection, name: str) -> str:
     row = con.execute("SELECT value FROM duckdb_settings() WHERE name = ?", [name]).fetchone()
     assert row is not None
     return str(row[0])
+
+
+def test_the_last_batchs_cached_blocks_are_dropped_and_the_limit_given_back(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "w.duckdb"
+    with connect(path) as con:
+        con.execute("CREATE TABLE t AS SELECT md5(range::VARCHAR) AS s FROM range(2000000)")
+    with connect(path, memory_limit="256MB") as con:
+        con.execute("SELECT count(DISTINCT s) FROM t").fetchall()  # reads every block
+        cached = _duckdb_mb(con)
+        drop_cached_blocks(con, "256MB")
+        assert cached > 30 and _duckdb_mb(con) < 16
+        assert _setting(con, "memory_limit") == "244.1 MiB"  # DuckDB's spelling of 256MB
+        drop_cached_blocks(con, None)
+        assert _setting(con, "memory_limit").endswith("GiB")  # its default: most of the RAM
+
+
+def _duckdb_mb(con: duckdb.DuckDBPyConnection) -> float:
+    row = con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory()").fetchone()
+    assert row is not None
+    return float(row[0])
