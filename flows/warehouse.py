@@ -117,9 +117,9 @@ def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None)
 
     A batch's statements read the tables it joins against, and DuckDB keeps those blocks
     up to its memory limit; the next batch reads mostly other blocks (the newest rows), so
-    the cache served little. Kept, it grew with the warehouse: a 100,000-file backfill's
-    writer held ~150 MB more between batches than a 20,000-file one's. Dropped, the peak
-    is one batch's work, whatever the warehouse's size.
+    the cache served it little, and its memory (DuckDB's allocator keeps what it freed)
+    grew through a long run. Dropped, the writer held ~200 MB less between the batches of
+    a 100,000-file backfill and peaked ~90 MB lower at the same batches.
     memory_limit: the connection's own (None: DuckDB's default).
     """
     with suppress(duckdb.OutOfMemoryException):  # what was pinned stays; the rest went
