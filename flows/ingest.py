@@ -251,8 +251,8 @@ def ingest_flow(
                         len(extracted.files) + len(extracted.known),
                         shaped.frames["incoming_articles"].height,
                     )
-                    # The batch is let go and its memory handed back before the next one,
-                    # so that a long backfill's writer stays the size of one batch's work.
+                    # The batch is let go and its memory handed back before the next one:
+                    # what the writer keeps otherwise grows through a long backfill.
                     del extracted, shaped
                     drop_cached_blocks(con, settings.duckdb_memory)
                     return_free_heap()

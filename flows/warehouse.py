@@ -123,11 +123,11 @@ def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None)
     memory_limit: the connection's own (None: DuckDB's default).
     """
     with suppress(duckdb.OutOfMemoryException):  # what was pinned stays; the rest went
-        con.execute("SET memory_limit = ?", [_CACHE_FLOOR])
+        con.execute(statement("settings/memory_limit"), {"limit": _CACHE_FLOOR})
     if memory_limit is None:
-        con.execute("RESET memory_limit")
+        con.execute(statement("settings/default_memory_limit"))
     else:
-        con.execute("SET memory_limit = ?", [memory_limit])
+        con.execute(statement("settings/memory_limit"), {"limit": memory_limit})
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:

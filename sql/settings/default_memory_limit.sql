@@ -1,0 +1,2 @@
+-- DuckDB's default memory limit, for a connection opened without one.
+RESET memory_limit
