@@ -1,4 +1,5 @@
 -- articles of this batch's loaded files
 INSERT INTO articles BY NAME
-SELECT * FROM incoming_articles
-WHERE article_id NOT IN (SELECT article_id FROM articles);
+SELECT i.*
+FROM incoming_articles AS i
+ANTI JOIN articles AS t USING (article_id);

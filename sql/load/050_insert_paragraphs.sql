@@ -1,4 +1,5 @@
 -- paragraphs of this batch's articles
 INSERT INTO paragraphs BY NAME
-SELECT * FROM incoming_paragraphs
-WHERE paragraph_id NOT IN (SELECT paragraph_id FROM paragraphs);
+SELECT i.*
+FROM incoming_paragraphs AS i
+ANTI JOIN paragraphs AS t USING (paragraph_id);
