@@ -18,18 +18,31 @@ named AS (
     UNION
     SELECT p.article_id FROM near_duplicate_pairs AS p JOIN of_files AS f ON p.other_id = f.article_id
 ),
+-- the named articles' own rows, picked by IN: DuckDB hashes the small side of an IN, where a
+-- join with `named` (whose size it cannot estimate) hashed every stored article
+named_articles AS (
+    SELECT article_id, story_group, near_duplicate_group, near_duplicate_of
+    FROM articles
+    WHERE article_id IN (SELECT article_id FROM named)
+),
 stories AS (
-    SELECT DISTINCT a.story_group
-    FROM articles AS a
-    JOIN named USING (article_id)
-    WHERE a.story_group IS NOT NULL
+    SELECT DISTINCT story_group FROM named_articles WHERE story_group IS NOT NULL
 ),
 heads AS (
-    SELECT a.story_group AS article_id FROM articles AS a JOIN named USING (article_id)
+    SELECT story_group AS article_id FROM named_articles
     UNION
-    SELECT a.near_duplicate_group FROM articles AS a JOIN named USING (article_id)
+    SELECT near_duplicate_group FROM named_articles
     UNION
-    SELECT a.near_duplicate_of FROM articles AS a JOIN named USING (article_id)
+    SELECT near_duplicate_of FROM named_articles
+),
+-- the members are picked before the pairs are joined: joined first, DuckDB hashed every
+-- stored article too
+members AS (
+    SELECT *
+    FROM articles
+    WHERE article_id IN (SELECT article_id FROM named_articles)
+        OR ($whole_stories AND story_group IN (SELECT story_group FROM stories))
+        OR (NOT $whole_stories AND article_id IN (SELECT article_id FROM heads))
 )
 SELECT
     a.article_id,
@@ -41,11 +54,8 @@ SELECT
     a.near_duplicate_group AS "group",
     a.near_duplicate_of AS copy_of,
     p.similarity
-FROM articles AS a
+FROM members AS a
 LEFT JOIN near_duplicate_pairs AS p
     ON p.article_id = least(a.article_id, a.near_duplicate_of)
     AND p.other_id = greatest(a.article_id, a.near_duplicate_of)
-WHERE a.article_id IN (SELECT article_id FROM named)
-    OR ($whole_stories AND a.story_group IN (SELECT story_group FROM stories))
-    OR (NOT $whole_stories AND a.article_id IN (SELECT article_id FROM heads))
 ORDER BY a.article_id;
