@@ -12,7 +12,8 @@ WITH scope AS (
               AND list_contains($with::VARCHAR[], aa.actor_id)
         )
 ),
-pairs AS (
+-- not materialized: writing its millions of rows out cost more than joining twice
+pairs AS NOT MATERIALIZED (
     SELECT aa.actor_id, aa.article_id
     FROM scope
     JOIN article_actors AS aa USING (article_id)
