@@ -6,24 +6,25 @@
 -- their copy groups and stories are named after and the copies they point at: enough to
 -- label a batch that renames no cluster (flows/shaping.py tries this first; a story can hold
 -- thousands of articles)
+-- Each source is its own IN: DuckDB hashes an IN's subquery (the batch's few ids) and
+-- streams the stored articles past it, where a semi join with one union of them, whose size
+-- it overestimates, hashed every stored article instead.
 WITH of_files AS (
     SELECT article_id FROM articles WHERE file_id IN (SELECT file_id FROM touched_files)
 ),
-named AS (
-    SELECT article_id FROM touched_articles
-    UNION
-    SELECT article_id FROM of_files
-    UNION
-    SELECT p.other_id FROM near_duplicate_pairs AS p JOIN of_files USING (article_id)
-    UNION
-    SELECT p.article_id FROM near_duplicate_pairs AS p JOIN of_files AS f ON p.other_id = f.article_id
-),
--- the named articles' own rows, picked by IN: DuckDB hashes the small side of an IN, where a
--- join with `named` (whose size it cannot estimate) hashed every stored article
 named_articles AS (
     SELECT article_id, story_group, near_duplicate_group, near_duplicate_of
     FROM articles
-    WHERE article_id IN (SELECT article_id FROM named)
+    WHERE article_id IN (SELECT article_id FROM touched_articles)
+        OR article_id IN (SELECT article_id FROM of_files)
+        OR article_id IN (
+            SELECT other_id FROM near_duplicate_pairs
+            WHERE article_id IN (SELECT article_id FROM of_files)
+        )
+        OR article_id IN (
+            SELECT article_id FROM near_duplicate_pairs
+            WHERE other_id IN (SELECT article_id FROM of_files)
+        )
 ),
 stories AS (
     SELECT DISTINCT story_group FROM named_articles WHERE story_group IS NOT NULL
