@@ -45,7 +45,14 @@ from flows.quality import QualityGate, parse_policy
 from flows.runs import COUNTER_LABELS, RunSummary, count_batch, record_run, run_markdown
 from flows.settings import Settings
 from flows.shaping import CANDIDATES_PER_BUCKET, ShapedBatch, shape_batch
-from flows.warehouse import apply_schema, connect, drop_cached_blocks, load_frames, query
+from flows.warehouse import (
+    apply_schema,
+    connect,
+    drop_cached_blocks,
+    load_frames,
+    query,
+    restore_memory_limit,
+)
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.curated import CuratedTexts
 from transforms.frames import signature_frames
@@ -277,6 +284,9 @@ def ingest_flow(
             raise
         finally:
             gc.unfreeze()
+            # A stop signal that lands in drop_cached_blocks after it lowered the limit,
+            # before its own restore ran, would leave the record below at the floor.
+            restore_memory_limit(con, settings.duckdb_memory)
             record_run(con, summary, started_at)
     _report(summary, docs)
     return summary.as_dict()

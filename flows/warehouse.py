@@ -30,6 +30,7 @@ __all__ = [
     "drop_cached_blocks",
     "load_frames",
     "query",
+    "restore_memory_limit",
 ]
 
 _log = logging.getLogger("flows.warehouse")
@@ -122,8 +123,17 @@ def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None)
     a 100,000-file backfill and peaked ~90 MB lower at the same batches.
     memory_limit: the connection's own (None: DuckDB's default).
     """
-    with suppress(duckdb.OutOfMemoryException):  # what was pinned stays; the rest went
-        con.execute(statement("settings/memory_limit"), {"limit": _CACHE_FLOOR})
+    try:
+        with suppress(duckdb.OutOfMemoryException):  # what was pinned stays; the rest went
+            con.execute(statement("settings/memory_limit"), {"limit": _CACHE_FLOOR})
+    finally:
+        # Also when a stop signal lands here: the run still records itself on this
+        # connection, which at the floor could not even hold that statement.
+        restore_memory_limit(con, memory_limit)
+
+
+def restore_memory_limit(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:
+    """Give the connection its own memory limit (None: DuckDB's default) back."""
     if memory_limit is None:
         con.execute(statement("settings/default_memory_limit"))
     else:
