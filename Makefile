@@ -68,8 +68,8 @@ test: $(STAMP) browser ## lint, type-check and run the whole test suite
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
-test-fast: $(STAMP) ## the unit layer only (pure transforms, schema, batch plans, layering): the edit loop
-	$(BIN)/pytest -q tests/transforms tests/test_schema.py tests/test_batch_plans.py tests/test_layering.py
+test-fast: $(STAMP) ## the unit layer only (pure transforms, schema, batch plans, app queries, layering): the edit loop
+	$(BIN)/pytest -q tests/transforms tests/test_schema.py tests/test_batch_plans.py tests/test_app_queries.py tests/test_layering.py
 
 PREFECT_PORT ?= 4200
 server: $(STAMP) ## start a Prefect server and UI on 127.0.0.1:$(PREFECT_PORT)

@@ -49,6 +49,9 @@ ACTOR_CHOICES = 2000
 KEPT_ANSWERS = 8
 
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')
+# Words and phrases one search can hold: sql/app/matched_articles.sql keeps which of them
+# a paragraph matches as the bits of a 64-bit number.
+SEARCH_TERMS_MAX = 63
 
 
 def search_patterns(text: str) -> list[str]:
@@ -77,6 +80,11 @@ def _search_terms(text: str) -> list[tuple[str, str]]:
         start = r"\b" if re.match(r"\w", words[0]) else ""
         end = r"\b" if re.search(r"\w$", words[-1]) else ""
         terms.append((f"{start}{body}{end}", max(words, key=len)))
+    if len(terms) > SEARCH_TERMS_MAX:
+        raise ValueError(
+            f"a search holds at most {SEARCH_TERMS_MAX} words or quoted phrases; "
+            f"this one has {len(terms)}: quote the words that belong together"
+        )
     return terms
 
 

@@ -5,33 +5,44 @@ WITH scope AS (
     SELECT article_id
     FROM matched
     WHERE len($with::VARCHAR[]) = 0
-       OR EXISTS (
-            SELECT 1
-            FROM article_actors AS aa
-            WHERE aa.article_id = matched.article_id
-              AND list_contains($with::VARCHAR[], aa.actor_id)
-        )
+    UNION ALL
+    -- a semi join hashes the matched articles once; an EXISTS per article costs a join
+    -- per article and a mark column
+    SELECT article_id
+    FROM matched
+    SEMI JOIN (
+        SELECT article_id FROM article_actors WHERE list_contains($with::VARCHAR[], actor_id)
+    ) AS co_mentioning USING (article_id)
 ),
--- not materialized: writing its millions of rows out cost more than joining twice
-pairs AS NOT MATERIALIZED (
-    SELECT aa.actor_id, aa.article_id
+ranked AS (
+    SELECT aa.actor_id, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, aa.actor_id) AS rank
     FROM scope
     JOIN article_actors AS aa USING (article_id)
     WHERE NOT list_contains($exclude::VARCHAR[], aa.actor_id)
+    GROUP BY aa.actor_id
 ),
-ranked AS (
-    SELECT actor_id, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, actor_id) AS rank
-    FROM pairs
-    GROUP BY actor_id
+rest AS (
+    SELECT actor_id FROM ranked WHERE rank > $top
 )
 SELECT actors.name AS actor, actors.type, ranked.n AS n_articles, 1 AS n_actors, ranked.rank
 FROM ranked
 JOIN actors USING (actor_id)
 WHERE ranked.rank <= $top
 UNION ALL
-SELECT 'other', NULL, count(DISTINCT pairs.article_id), count(DISTINCT pairs.actor_id), $top + 1
-FROM pairs
-JOIN ranked USING (actor_id)
-WHERE ranked.rank > $top
+SELECT
+    'other',
+    NULL,
+    -- the scope's articles with a row for one of the rest, as a semi join: counting the
+    -- distinct articles of the rest's actor-article pairs hashed every pair
+    (
+        SELECT count(*)
+        FROM scope
+        SEMI JOIN (
+            SELECT aa.article_id FROM article_actors AS aa SEMI JOIN rest USING (actor_id)
+        ) AS mentioning_the_rest USING (article_id)
+    ),
+    count(*),
+    $top + 1
+FROM rest
 HAVING count(*) > 0
 ORDER BY rank

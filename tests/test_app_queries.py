@@ -1,0 +1,142 @@
+"""The app's actor ranking and its search answer what their SQL comments promise, on many
+random warehouses: what a direct reading of the rows gives.
+
+The queries are written for speed (semi joins, counts taken once, patterns as bits); this
+is what keeps them honest about the 'other' row, the excluded actors, the co-mention
+condition, and every word of a long search.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows.warehouse import apply_schema, query
+from newsdesk.explore import SEARCH_TERMS_MAX, search_keys, search_patterns
+
+TOP = 3
+ACTORS = [f"actor-{n:02d}" for n in range(12)]
+ARTICLES = [f"article-{n:03d}" for n in range(60)]
+
+
+@pytest.fixture(scope="module")
+def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(":memory:")
+    apply_schema(con)
+    con.executemany(
+        "INSERT INTO actors (actor_id, name, type, aliases) VALUES (?, ?, 'person', [])",
+        [[actor_id, actor_id.replace("-", " ").title()] for actor_id in ACTORS],
+    )
+    yield con
+    con.close()
+
+
+def _mentions(rng: random.Random) -> dict[str, set[str]]:
+    """Each article's actors; skewed, so some actors tie and some articles name none."""
+    weights = [1 / (rank + 1) for rank in range(len(ACTORS))]
+    return {article: set(rng.choices(ACTORS, weights, k=rng.randint(0, 5))) for article in ARTICLES}
+
+
+def _expected(
+    mentions: dict[str, set[str]], matched: list[str], exclude: list[str], with_: list[str]
+) -> list[tuple[str, int, int, int]]:
+    scope = [a for a in matched if not with_ or mentions[a] & set(with_)]
+    counts = Counter(actor for a in scope for actor in mentions[a] - set(exclude))
+    ranked = sorted(counts, key=lambda actor: (-counts[actor], actor))
+    top, rest = ranked[:TOP], set(ranked[TOP:])
+    rows = [(actor.replace("-", " ").title(), counts[actor], 1, rank + 1)
+            for rank, actor in enumerate(top)]  # fmt: skip
+    if rest:
+        other_articles = sum(1 for a in scope if mentions[a] & rest)
+        rows.append(("other", other_articles, len(rest), TOP + 1))
+    return rows
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
+    warehouse: duckdb.DuckDBPyConnection, seed: int
+) -> None:
+    rng = random.Random(seed)
+    mentions = _mentions(rng)
+    warehouse.execute("DELETE FROM article_actors")
+    rows = [(a, actor) for a, actors in mentions.items() for actor in actors]
+    if rows:
+        warehouse.executemany(
+            "INSERT INTO article_actors (article_id, actor_id, n_paragraphs, n_mentions) "
+            "VALUES (?, ?, 1, 1)",
+            [list(row) for row in rows],
+        )
+    matched = sorted(rng.sample(ARTICLES, rng.randint(0, len(ARTICLES))))
+    focus = rng.sample(ACTORS, rng.choice([0, 0, 1, 2]))
+    frame = pl.DataFrame({"article_id": matched}, schema={"article_id": pl.String})
+    answer = query(
+        warehouse,
+        "app/top_actors",
+        {"top": TOP, "exclude": focus, "with": focus},
+        {"base": frame, "matched": frame},
+    )
+    got = [
+        (row["actor"], row["n_articles"], row["n_actors"], row["rank"])
+        for row in answer.iter_rows(named=True)
+    ]
+    assert got == _expected(mentions, matched, focus, focus)
+
+
+# Words that overlap (Iran / Iranian), differ in case, or carry punctuation (U.S.).
+_WORDS = ["Iran", "iranian", "IRAN", "minister", "prime", "said", "U.S.", "talks", "oil", "the"]
+
+
+def _text(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 8)))
+
+
+def _search(rng: random.Random) -> str:
+    terms = []
+    for _ in range(rng.choice([1, 2, 3, 9, 10])):  # past eight, the patterns' slow path
+        words = rng.sample(_WORDS, rng.choice([1, 1, 2]))
+        terms.append(f'"{" ".join(words)}"' if len(words) > 1 else words[0])
+    return " ".join(terms)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_search_matches_the_articles_holding_every_word_and_phrase(
+    warehouse: duckdb.DuckDBPyConnection, seed: int
+) -> None:
+    rng = random.Random(seed)
+    paragraphs = {article: [_text(rng) for _ in range(rng.randint(1, 4))] for article in ARTICLES}
+    warehouse.execute("DELETE FROM paragraphs")
+    warehouse.executemany(
+        "INSERT INTO paragraphs VALUES (?, ?, ?, 'text', ?, 1)",
+        [[f"{article}:{n}", article, n, text]
+         for article, texts in paragraphs.items() for n, text in enumerate(texts)],
+    )  # fmt: skip
+    base = pl.DataFrame({"article_id": ARTICLES}).with_columns(
+        coverage_date=pl.lit(date(2025, 1, 1)), outlet=pl.lit("Gazette")
+    )
+    search = _search(rng)
+    patterns = search_patterns(search)
+    answer = query(
+        warehouse,
+        "app/matched_articles",
+        {"actors": [], "patterns": patterns, "keys": search_keys(search)},
+        {"base": base},
+    )
+    expected = [
+        article
+        for article, texts in paragraphs.items()
+        if all(any(re.search(f"(?i){p}", text) for text in texts) for p in patterns)
+    ]
+    assert answer["article_id"].to_list() == expected, search
+
+
+def test_a_search_longer_than_the_patterns_kept_is_refused_with_a_reason() -> None:
+    assert len(search_patterns(" ".join(["oil"] * SEARCH_TERMS_MAX))) == SEARCH_TERMS_MAX
+    with pytest.raises(ValueError, match="at most 63 words or quoted phrases; this one has 64"):
+        search_patterns(" ".join(["oil"] * (SEARCH_TERMS_MAX + 1)))
