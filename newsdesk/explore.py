@@ -40,7 +40,8 @@ Period = Literal["day", "week", "month"]
 
 # Bars in a top-N chart before the rest is one 'other' bar: more is unreadable.
 TOP_N = 10
-# Lines drawn when the filter names no actor or outlet: the most covered ones.
+# Lines drawn when the filter names no actor or outlet: the most covered ones (no more
+# than TOP_N: they are read off the top actors).
 DEFAULT_SERIES = 5
 # Actors offered by the actor filter, most covered first.
 ACTOR_CHOICES = 2000
@@ -262,7 +263,7 @@ def _answer_select(
         top_outlets = query(con, "app/top_outlets", {"top": TOP_N}, both)
         top_actors = _top_actors(con, both, exclude=[], with_=[])
         span = {"period": period, "date_from": filters.date_from, "date_to": filters.date_to}
-        leading = _leading_actor_ids(con, both)  # the default lines, and whom to pair
+        leading = _leading_actor_ids(top_actors)  # the default lines, and whom to pair
         if per == "outlet":
             chosen = list(filters.outlets) or _leading(top_outlets["outlet"])
         else:
@@ -301,11 +302,10 @@ def _leading(labels: pl.Series) -> list[str]:
     return [str(v) for v in labels if v != "other"][:DEFAULT_SERIES]
 
 
-def _leading_actor_ids(
-    con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]
-) -> list[str]:
-    ids = query(con, "app/leading_actors", {"n": DEFAULT_SERIES}, frames)
-    return [str(v) for v in ids["actor_id"]]
+def _leading_actor_ids(top_actors: pl.DataFrame) -> list[str]:
+    """The most covered actors, as the top-actors ranking orders them (DEFAULT_SERIES is
+    within TOP_N, so the ranking holds them all)."""
+    return [str(v) for v in top_actors["actor_id"].drop_nulls()][:DEFAULT_SERIES]
 
 
 def _actor_names(con: duckdb.DuckDBPyConnection, actor_ids: list[str]) -> list[str]:

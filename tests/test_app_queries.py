@@ -19,7 +19,13 @@ import polars as pl
 import pytest
 
 from flows.warehouse import apply_schema, query
-from newsdesk.explore import SEARCH_TERMS_MAX, search_keys, search_patterns
+from newsdesk.explore import (
+    DEFAULT_SERIES,
+    SEARCH_TERMS_MAX,
+    TOP_N,
+    search_keys,
+    search_patterns,
+)
 
 TOP = 3
 ACTORS = [f"actor-{n:02d}" for n in range(12)]
@@ -46,16 +52,16 @@ def _mentions(rng: random.Random) -> dict[str, set[str]]:
 
 def _expected(
     mentions: dict[str, set[str]], matched: list[str], exclude: list[str], with_: list[str]
-) -> list[tuple[str, int, int, int]]:
+) -> list[tuple[str, int, int, int, str | None]]:
     scope = [a for a in matched if not with_ or mentions[a] & set(with_)]
     counts = Counter(actor for a in scope for actor in mentions[a] - set(exclude))
     ranked = sorted(counts, key=lambda actor: (-counts[actor], actor))
     top, rest = ranked[:TOP], set(ranked[TOP:])
-    rows = [(actor.replace("-", " ").title(), counts[actor], 1, rank + 1)
+    rows = [(actor.replace("-", " ").title(), counts[actor], 1, rank + 1, actor)
             for rank, actor in enumerate(top)]  # fmt: skip
     if rest:
         other_articles = sum(1 for a in scope if mentions[a] & rest)
-        rows.append(("other", other_articles, len(rest), TOP + 1))
+        rows.append(("other", other_articles, len(rest), TOP + 1, None))
     return rows
 
 
@@ -83,10 +89,15 @@ def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
         {"base": frame, "matched": frame},
     )
     got = [
-        (row["actor"], row["n_articles"], row["n_actors"], row["rank"])
+        (row["actor"], row["n_articles"], row["n_actors"], row["rank"], row["actor_id"])
         for row in answer.iter_rows(named=True)
     ]
     assert got == _expected(mentions, matched, focus, focus)
+
+
+def test_the_default_lines_are_read_off_the_top_actors() -> None:
+    # The app draws its DEFAULT_SERIES most covered actors from the TOP_N ranked.
+    assert DEFAULT_SERIES <= TOP_N
 
 
 # Words that overlap (Iran / Iranian), differ in case, or carry punctuation (U.S.).

@@ -1,6 +1,6 @@
 -- the actors the matched articles mention (all but those in $exclude, and only those
 -- co-mentioned with one of $with when it is not empty): the $top mentioned in most
--- articles, then one 'other' row (articles mentioning any of the rest)
+-- articles, then one 'other' row (articles mentioning any of the rest; no actor_id)
 WITH scope AS (
     SELECT article_id
     FROM matched
@@ -24,7 +24,9 @@ ranked AS (
 rest AS (
     SELECT actor_id FROM ranked WHERE rank > $top
 )
-SELECT actors.name AS actor, actors.type, ranked.n AS n_articles, 1 AS n_actors, ranked.rank
+SELECT
+    actors.name AS actor, actors.type, ranked.n AS n_articles, 1 AS n_actors, ranked.rank,
+    ranked.actor_id
 FROM ranked
 JOIN actors USING (actor_id)
 WHERE ranked.rank <= $top
@@ -42,7 +44,8 @@ SELECT
         ) AS mentioning_the_rest USING (article_id)
     ),
     count(*),
-    $top + 1
+    $top + 1,
+    NULL
 FROM rest
 HAVING count(*) > 0
 ORDER BY rank
