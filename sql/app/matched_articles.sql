@@ -4,17 +4,22 @@
 -- matches; newest first
 WITH candidates AS (
     -- the paragraphs containing some pattern's key: a substring test, ~20x cheaper than a
-    -- regular expression, in one pass over the paragraphs
-    SELECT article_id, text, lowered
-    FROM (SELECT article_id, text, lower(text) AS lowered FROM paragraphs)
+    -- regular expression, in one pass over the paragraphs; a lone pattern is tried in the
+    -- same pass, on those alone
+    SELECT article_id, text
+    FROM paragraphs
     WHERE len($patterns::VARCHAR[]) > 0
-      AND list_bool_or(list_transform($keys::VARCHAR[], k -> contains(lowered, lower(k))))
+      AND list_bool_or(list_transform($keys::VARCHAR[], k -> contains(lower(text), lower(k))))
+      AND (
+            len($patterns::VARCHAR[]) > 1
+            OR regexp_matches(text, '(?i)' || ($patterns::VARCHAR[])[1])
+          )
 ),
 found AS (
-    -- the patterns each candidate matches, as bits of one number (bit i for the i-th
-    -- pattern; newsdesk/explore.py SEARCH_TERMS_MAX keeps them within its 64), so that an
-    -- article's paragraphs combine by one bitwise OR. A pattern is tried only where its
-    -- key is. The first eight are each named by a constant index, so each regular
+    -- more than one pattern: those each candidate matches, as bits of one number (bit i
+    -- for the i-th; newsdesk/explore.py SEARCH_TERMS_MAX keeps them within its 64), so
+    -- that an article's paragraphs combine by one bitwise OR. A pattern is tried only where
+    -- its key is. The first eight are each named by a constant index, so each regular
     -- expression is compiled once; a pattern taken from the list per row (in a lambda) is
     -- compiled per row, seconds where a common word makes most paragraphs candidates, so
     -- only a longer search's later patterns pay that
@@ -38,14 +43,20 @@ found AS (
           | CASE WHEN NOT contains(lowered, lower(($keys::VARCHAR[])[8])) THEN 0
                  WHEN regexp_matches(text, '(?i)' || ($patterns::VARCHAR[])[8]) THEN 128 ELSE 0 END
         )::UBIGINT
-        | coalesce(list_sum(list_transform(
+        | CASE WHEN len($patterns::VARCHAR[]) > 8 THEN list_sum(list_transform(
             range(8, len($patterns::VARCHAR[])),
             i -> CASE WHEN regexp_matches(text, '(?i)' || ($patterns::VARCHAR[])[i + 1])
                       THEN 1::UBIGINT << i::INTEGER ELSE 0::UBIGINT END
-          )), 0)::UBIGINT AS terms
-    FROM candidates
+          )) ELSE 0 END::UBIGINT AS terms
+    FROM (SELECT article_id, text, lower(text) AS lowered FROM candidates)
+    WHERE len($patterns::VARCHAR[]) > 1
 ),
 searched AS (
+    -- one pattern: the candidates it matches are the answer
+    SELECT DISTINCT article_id
+    FROM candidates
+    WHERE len($patterns::VARCHAR[]) = 1
+    UNION ALL
     SELECT article_id
     FROM found
     GROUP BY article_id
