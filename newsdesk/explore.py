@@ -263,7 +263,8 @@ def _answer_select(
         top_outlets = query(con, "app/top_outlets", {"top": TOP_N}, both)
         top_actors = _top_actors(con, both, exclude=[], with_=[])
         span = {"period": period, "date_from": filters.date_from, "date_to": filters.date_to}
-        leading = _leading_actor_ids(top_actors)  # the default lines, and whom to pair
+        # the default lines, and whom to pair ('other' has no actor_id)
+        leading = _leading(top_actors["actor_id"].drop_nulls())
         if per == "outlet":
             chosen = list(filters.outlets) or _leading(top_outlets["outlet"])
         else:
@@ -300,12 +301,6 @@ def _top_actors(
 
 def _leading(labels: pl.Series) -> list[str]:
     return [str(v) for v in labels if v != "other"][:DEFAULT_SERIES]
-
-
-def _leading_actor_ids(top_actors: pl.DataFrame) -> list[str]:
-    """The most covered actors, as the top-actors ranking orders them (DEFAULT_SERIES is
-    within TOP_N, so the ranking holds them all)."""
-    return [str(v) for v in top_actors["actor_id"].drop_nulls()][:DEFAULT_SERIES]
 
 
 def _actor_names(con: duckdb.DuckDBPyConnection, actor_ids: list[str]) -> list[str]:

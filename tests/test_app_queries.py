@@ -19,13 +19,7 @@ import polars as pl
 import pytest
 
 from flows.warehouse import apply_schema, query
-from newsdesk.explore import (
-    DEFAULT_SERIES,
-    SEARCH_TERMS_MAX,
-    TOP_N,
-    search_keys,
-    search_patterns,
-)
+from newsdesk.explore import SEARCH_TERMS_MAX, search_keys, search_patterns
 
 TOP = 3
 ACTORS = [f"actor-{n:02d}" for n in range(12)]
@@ -93,11 +87,6 @@ def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
         for row in answer.iter_rows(named=True)
     ]
     assert got == _expected(mentions, matched, focus, focus)
-
-
-def test_the_default_lines_are_read_off_the_top_actors() -> None:
-    # The app draws its DEFAULT_SERIES most covered actors from the TOP_N ranked.
-    assert DEFAULT_SERIES <= TOP_N
 
 
 # Words that overlap (Iran / Iranian), differ in case, or carry punctuation (U.S.).
