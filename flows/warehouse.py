@@ -20,15 +20,18 @@ import polars as pl
 
 from flows.sqlfiles import sql_files, statement
 from transforms.incoming import INCOMING
+from transforms.tables import TABLES
 
 __all__ = [
     "DiskFull",
     "WarehouseBusy",
     "WarehouseMissing",
+    "WarehouseOutdated",
     "apply_schema",
     "connect",
     "drop_cached_blocks",
     "load_frames",
+    "missing_columns",
     "query",
     "restore_memory_limit",
 ]
@@ -44,6 +47,10 @@ class WarehouseBusy(RuntimeError):
 
 class WarehouseMissing(FileNotFoundError):
     """A read was asked of a warehouse that no ingest has created yet."""
+
+
+class WarehouseOutdated(RuntimeError):
+    """A reader needs columns that the warehouse, made by an earlier version, lacks."""
 
 
 # A commit checkpoints once the write-ahead log passes this size. A 625-file batch logs
@@ -111,6 +118,20 @@ def connect(
         yield con
     finally:
         con.close()
+
+
+def missing_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The `table.column`s this newsdesk's schema has and the open warehouse lacks: a warehouse
+    made by an earlier version, which its next write brings up to date (apply_schema). A
+    read-only reader (app, report) cannot migrate it, so it says so rather than failing on
+    the first query that names a new column."""
+    stored = set(query(con, "queries/stored_columns").iter_rows())
+    return [
+        f"{table}.{column}"
+        for table, schema in TABLES.items()
+        for column in schema
+        if (table, column) not in stored
+    ]
 
 
 def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:

@@ -77,15 +77,15 @@ def _warehouse(path: Path) -> Iterator[Finding]:
         return
     import duckdb
 
+    from flows.warehouse import missing_columns
     from transforms.tables import TABLES
 
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            present = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
+            missing = missing_columns(con)
     except duckdb.Error as exc:
         yield Finding("FAIL", "warehouse", f"{path} does not open: {' '.join(str(exc).split())}")
         return
-    missing = sorted(set(TABLES) - present)
     size = f"{path.stat().st_size / 1e6:,.1f} MB"
     if missing:
         yield Finding("FAIL", "warehouse", f"{path} ({size}) lacks {_some(missing)}: "

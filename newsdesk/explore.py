@@ -21,7 +21,7 @@ from typing import Any, Literal
 import duckdb
 import polars as pl
 
-from flows.warehouse import connect, query
+from flows.warehouse import WarehouseOutdated, connect, missing_columns, query
 
 __all__ = [
     "Article",
@@ -204,6 +204,13 @@ def _version(path: Path) -> tuple[int, ...]:
 @contextmanager
 def _connection(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with connect(path, analyst=True) as con:
+        missing = missing_columns(con)
+        if missing:
+            raise WarehouseOutdated(
+                f"{path} was made by an earlier newsdesk and lacks {', '.join(missing[:5])}"
+                f"{' …' if len(missing) > 5 else ''}: run `newsdesk ingest` once (with or "
+                "without new files) to bring it up to date"
+            )
         yield con
 
 

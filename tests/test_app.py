@@ -250,3 +250,35 @@ def test_answers_are_kept_until_the_warehouse_changes(
     again = app.select(everything, per="actor", period="day")
     assert again is not first
     assert again.matched.filter(article_id=newest)["title"].to_list() == ["Retitled"]
+
+
+def test_a_warehouse_from_before_the_numbers_is_refused_until_a_run_brings_it_up_to_date(
+    app_corpus: tuple[AppCorpus, Path, Path], tmp_path: Path
+) -> None:
+    import duckdb
+
+    from flows.warehouse import WarehouseOutdated, apply_schema
+    from newsdesk.explore import Filters, Warehouse, forget_answers
+
+    corpus, _, shared = app_corpus
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy2(shared, warehouse)
+    everything = Filters(corpus.first_day, corpus.last_day)
+    current = Warehouse(warehouse).select(everything, per="actor", period="day")
+    # As an earlier version left it: no article or actor numbers.
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("ALTER TABLE article_actors DROP COLUMN article_no")
+        con.execute("ALTER TABLE article_actors DROP COLUMN actor_no")
+        con.execute("ALTER TABLE articles DROP COLUMN article_no")
+        con.execute("DROP TABLE actor_keys")
+    forget_answers()
+    with pytest.raises(WarehouseOutdated, match=r"article_actors\.article_no.*newsdesk ingest"):
+        Warehouse(warehouse).select(everything, per="actor", period="day")
+    # What a run does first: the numbers are given once, and the answers are those of before.
+    with duckdb.connect(str(warehouse)) as con:
+        apply_schema(con)
+    forget_answers()
+    migrated = Warehouse(warehouse).select(everything, per="actor", period="day")
+    assert migrated.top_actors.equals(current.top_actors)
+    assert migrated.co_mentioned.equals(current.co_mentioned)
+    assert migrated.attention.equals(current.attention)

@@ -34,6 +34,11 @@ def warehouse() -> Iterator[duckdb.DuckDBPyConnection]:
         "INSERT INTO actors (actor_id, name, type, aliases) VALUES (?, ?, 'person', [])",
         [[actor_id, actor_id.replace("-", " ").title()] for actor_id in ACTORS],
     )
+    # numbered against the ids' order, so that a tie ranked by number rather than by id shows
+    con.executemany(
+        "INSERT INTO actor_keys VALUES (?, ?)",
+        [[actor_id, len(ACTORS) - n] for n, actor_id in enumerate(ACTORS)],
+    )
     yield con
     con.close()
 
@@ -42,6 +47,30 @@ def _mentions(rng: random.Random) -> dict[str, set[str]]:
     """Each article's actors; skewed, so some actors tie and some articles name none."""
     weights = [1 / (rank + 1) for rank in range(len(ACTORS))]
     return {article: set(rng.choices(ACTORS, weights, k=rng.randint(0, 5))) for article in ARTICLES}
+
+
+def _store_mentions(warehouse: duckdb.DuckDBPyConnection, mentions: dict[str, set[str]]) -> None:
+    """article_actors for these mentions, keyed as the loads key them (article_no, actor_no)."""
+    warehouse.execute("DELETE FROM article_actors")
+    rows = [
+        (a, ARTICLES.index(a), actor, len(ACTORS) - ACTORS.index(actor))
+        for a, actors in mentions.items()
+        for actor in actors
+    ]
+    if rows:
+        warehouse.executemany(
+            "INSERT INTO article_actors "
+            "(article_id, article_no, actor_id, actor_no, n_paragraphs, n_mentions) "
+            "VALUES (?, ?, ?, ?, 1, 1)",
+            [list(row) for row in rows],
+        )
+
+
+def _frame(articles: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"article_id": articles, "article_no": [ARTICLES.index(a) for a in articles]},
+        schema={"article_id": pl.String, "article_no": pl.Int32},
+    ).with_columns(coverage_date=pl.lit(date(2025, 1, 1)), outlet=pl.lit("Gazette"))
 
 
 def _expected(
@@ -65,17 +94,10 @@ def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
 ) -> None:
     rng = random.Random(seed)
     mentions = _mentions(rng)
-    warehouse.execute("DELETE FROM article_actors")
-    rows = [(a, actor) for a, actors in mentions.items() for actor in actors]
-    if rows:
-        warehouse.executemany(
-            "INSERT INTO article_actors (article_id, actor_id, n_paragraphs, n_mentions) "
-            "VALUES (?, ?, 1, 1)",
-            [list(row) for row in rows],
-        )
+    _store_mentions(warehouse, mentions)
     matched = sorted(rng.sample(ARTICLES, rng.randint(0, len(ARTICLES))))
     focus = rng.sample(ACTORS, rng.choice([0, 0, 1, 2]))
-    frame = pl.DataFrame({"article_id": matched}, schema={"article_id": pl.String})
+    frame = _frame(matched)
     answer = query(
         warehouse,
         "app/top_actors",
@@ -87,6 +109,24 @@ def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
         for row in answer.iter_rows(named=True)
     ]
     assert got == _expected(mentions, matched, focus, focus)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_choosing_actors_keeps_the_base_articles_mentioning_any_of_them(
+    warehouse: duckdb.DuckDBPyConnection, seed: int
+) -> None:
+    rng = random.Random(seed)
+    mentions = _mentions(rng)
+    _store_mentions(warehouse, mentions)
+    base = sorted(rng.sample(ARTICLES, rng.randint(0, len(ARTICLES))))
+    chosen = rng.sample(ACTORS, rng.choice([1, 2, 3]))
+    answer = query(
+        warehouse,
+        "app/matched_articles",
+        {"actors": chosen, "patterns": [], "keys": []},
+        {"base": _frame(base)},
+    )
+    assert answer["article_id"].to_list() == [a for a in base if mentions[a] & set(chosen)]
 
 
 # Words that overlap (Iran / Iranian), differ in case, or carry punctuation (U.S.).
@@ -117,9 +157,7 @@ def test_a_search_matches_the_articles_holding_every_word_and_phrase(
         [[f"{article}:{n}", article, n, text]
          for article, texts in paragraphs.items() for n, text in enumerate(texts)],
     )  # fmt: skip
-    base = pl.DataFrame({"article_id": ARTICLES}).with_columns(
-        coverage_date=pl.lit(date(2025, 1, 1)), outlet=pl.lit("Gazette")
-    )
+    base = _frame(ARTICLES)
     search = _search(rng)
     patterns = search_patterns(search)
     answer = query(

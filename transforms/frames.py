@@ -23,7 +23,7 @@ __all__ = ["article_id", "batch_frames", "outlet_frame", "paragraph_id", "site_l
 # the columns left out are filled by the statements or a later step.
 SOURCE_FILES = table_schema("source_files", without={"superseded_at"})
 SITE_LINES = table_schema("site_lines")
-ARTICLES = table_schema("articles", without={"story_group"})
+ARTICLES = table_schema("articles", without={"story_group", "article_no"})
 DROPPED_BLOCKS = table_schema("dropped_blocks")
 PARAGRAPHS = table_schema("paragraphs")
 FILE_PATHS = table_schema("file_paths")

@@ -40,7 +40,8 @@ INCOMING: dict[str, pl.Schema] = {
     "incoming_file_paths": table_schema("file_paths"),
     "incoming_superseded": FILE_IDS,  # files a batch replaces at their paths
     "incoming_reinstated": FILE_IDS,  # superseded files whose bytes came back
-    "incoming_articles": table_schema("articles"),
+    # article_no: numbered by the warehouse as the rows arrive (sql/schema/030_articles.sql)
+    "incoming_articles": table_schema("articles", without={"article_no"}),
     "incoming_near_labels": NEAR_LABELS,
     "incoming_cluster_renames": CLUSTER_RENAMES,
     "incoming_near_duplicate_pairs": table_schema("near_duplicate_pairs"),

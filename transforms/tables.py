@@ -21,6 +21,10 @@ TABLES: dict[str, pl.Schema] = {
         "registry_version": pl.String(),
         "derived_at": pl.Datetime("us", "UTC"),
     }),
+    "actor_keys": pl.Schema({
+        "actor_id": pl.String(),
+        "actor_no": pl.Int32(),
+    }),
     "actors": pl.Schema({
         "actor_id": pl.String(),
         "name": pl.String(),
@@ -42,6 +46,8 @@ TABLES: dict[str, pl.Schema] = {
         "n_paragraphs": pl.Int32(),
         "n_mentions": pl.Int32(),
         "first_paragraph_id": pl.String(),
+        "article_no": pl.Int32(),
+        "actor_no": pl.Int32(),
     }),
     "article_bands": pl.Schema({
         "article_id": pl.String(),
@@ -81,6 +87,7 @@ TABLES: dict[str, pl.Schema] = {
         "story_group": pl.String(),
         "language": pl.String(),
         "is_counted": pl.Boolean(),
+        "article_no": pl.Int32(),
     }),
     "co_mention_sources": pl.Schema({
         "article_id": pl.String(),

@@ -16,10 +16,14 @@ chosen AS (
     LEFT JOIN actors ON $per = 'actor' AND actors.actor_id = s.key
 ),
 keyed AS (
-    SELECT date_trunc($period, m.coverage_date)::DATE AS period, aa.actor_id AS key
+    -- by the articles' and actors' numbers, as sql/app/top_actors.sql
+    SELECT date_trunc($period, m.coverage_date)::DATE AS period, keys.actor_id AS key
     FROM matched AS m
-    JOIN article_actors AS aa USING (article_id)
-    WHERE $per = 'actor' AND list_contains($series::VARCHAR[], aa.actor_id)
+    JOIN article_actors AS aa USING (article_no)
+    JOIN (
+        SELECT actor_no, actor_id FROM actor_keys WHERE list_contains($series::VARCHAR[], actor_id)
+    ) AS keys USING (actor_no)
+    WHERE $per = 'actor'
     UNION ALL
     SELECT date_trunc($period, coverage_date)::DATE, outlet
     FROM matched

@@ -4,6 +4,7 @@
 -- matched articles are listed (with no actor or search chosen, they are these)
 SELECT
     article_id,
+    article_no,
     coverage_date,
     outlet_label AS outlet,
     title,

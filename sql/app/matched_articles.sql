@@ -66,11 +66,13 @@ SELECT base.*
 FROM base
 WHERE (
         len($actors::VARCHAR[]) = 0
-        OR EXISTS (
-            SELECT 1
-            FROM article_actors AS aa
-            WHERE aa.article_id = base.article_id
-              AND list_contains($actors::VARCHAR[], aa.actor_id)
+        OR base.article_no IN (
+            -- by the articles' and actors' numbers, as sql/app/top_actors.sql
+            SELECT article_no
+            FROM article_actors
+            SEMI JOIN (
+                SELECT actor_no FROM actor_keys WHERE list_contains($actors::VARCHAR[], actor_id)
+            ) AS chosen USING (actor_no)
         )
       )
   AND (len($patterns::VARCHAR[]) = 0 OR base.article_id IN (SELECT article_id FROM searched))

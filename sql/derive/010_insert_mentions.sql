@@ -1,11 +1,11 @@
 -- actor mentions of this chunk of articles
 INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions;
 
--- and their per-article totals (see schema/075_article_actors.sql)
-INSERT INTO article_actors
-SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*), min(paragraph_id)
-FROM incoming_mentions
-GROUP BY article_id, actor_id;
+-- and their per-article totals (see schema/075_article_actors.sql), their actors numbered first
+INSERT INTO actor_keys (actor_id)
+SELECT DISTINCT actor_id FROM incoming_mentions ANTI JOIN actor_keys USING (actor_id) ORDER BY actor_id;
+
+INSERT INTO article_actors BY NAME SELECT * FROM actor_totals('incoming_mentions', 'incoming_derived');
 
 -- and the pairs of actors their paragraphs name together (schema/076_article_actor_pairs.sql),
 -- in place of those of an earlier derivation (kept until now, so that the co-mention

@@ -11,12 +11,55 @@ CREATE TABLE IF NOT EXISTS article_actors (
 -- unresolved_names finds an example without reading every mention
 ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS first_paragraph_id VARCHAR;
 
+-- added for large warehouses: the article's and the actor's numbers (articles.article_no,
+-- actor_keys), which the app's actor rankings join and group by
+ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS article_no INTEGER;
+ALTER TABLE article_actors ADD COLUMN IF NOT EXISTS actor_no INTEGER;
+
+-- the rows of article_actors a mentions table makes for the articles of articles_table (the
+-- numbers of its actors first added to actor_keys, sql/load/057 and sql/derive/010); an id
+-- with no number fails the write rather than losing its row to the rankings
+CREATE OR REPLACE MACRO actor_totals(mentions_table, articles_table) AS TABLE
+SELECT
+    totals.*,
+    coalesce(articles.article_no, error('no article_no for article ' || totals.article_id))
+        AS article_no,
+    coalesce(actor_keys.actor_no, error('no actor_no for actor ' || totals.actor_id))
+        AS actor_no
+FROM (
+    SELECT
+        article_id,
+        actor_id,
+        count(DISTINCT paragraph_id)::INTEGER AS n_paragraphs,
+        count(*)::INTEGER AS n_mentions,
+        min(paragraph_id) AS first_paragraph_id
+    FROM query_table(mentions_table)
+    WHERE article_id IN (SELECT article_id FROM query_table(articles_table))
+    GROUP BY article_id, actor_id
+) AS totals
+-- the numbers of the table's articles and actors alone: joined whole, a batch's write would
+-- hash every stored article (tests/test_batch_plans.py)
+LEFT JOIN (
+    SELECT article_id, article_no
+    FROM articles
+    SEMI JOIN query_table(mentions_table) AS named USING (article_id)
+) AS articles USING (article_id)
+LEFT JOIN (
+    SELECT actor_id, actor_no
+    FROM actor_keys
+    SEMI JOIN query_table(mentions_table) AS named USING (actor_id)
+) AS actor_keys USING (actor_id);
+
 -- a warehouse made before this table existed gets its totals once, from its mentions
-INSERT INTO article_actors
-SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*), min(paragraph_id)
-FROM mentions
-WHERE NOT EXISTS (SELECT 1 FROM article_actors)
-GROUP BY article_id, actor_id;
+CREATE OR REPLACE TEMP TABLE untotalled_mentions AS
+SELECT * FROM mentions WHERE NOT EXISTS (SELECT 1 FROM article_actors);
+
+INSERT INTO actor_keys (actor_id)
+SELECT DISTINCT actor_id FROM untotalled_mentions ORDER BY actor_id;
+
+INSERT INTO article_actors BY NAME SELECT * FROM actor_totals('untotalled_mentions', 'articles');
+
+DROP TABLE untotalled_mentions;
 
 -- and one made before first_paragraph_id, those (once: later opens find no row without)
 CREATE OR REPLACE TEMP TABLE articles_without_first_paragraph AS
@@ -34,3 +77,18 @@ WHERE article_actors.article_id = firsts.article_id
   AND article_actors.actor_id = firsts.actor_id;
 
 DROP TABLE articles_without_first_paragraph;
+
+-- and one made before the numbers, those (once, as above)
+INSERT INTO actor_keys (actor_id)
+SELECT DISTINCT actor_id
+FROM article_actors
+ANTI JOIN actor_keys USING (actor_id)
+WHERE article_actors.actor_no IS NULL
+ORDER BY actor_id;
+
+UPDATE article_actors
+SET article_no = articles.article_no, actor_no = actor_keys.actor_no
+FROM articles, actor_keys
+WHERE article_actors.actor_no IS NULL
+  AND articles.article_id = article_actors.article_id
+  AND actor_keys.actor_id = article_actors.actor_id;
