@@ -121,17 +121,19 @@ def connect(
 
 
 def missing_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The `table.column`s this newsdesk's schema has and the open warehouse lacks: a warehouse
-    made by an earlier version, which its next write brings up to date (apply_schema). A
-    read-only reader (app, report) cannot migrate it, so it says so rather than failing on
+    """The tables and `table.column`s this newsdesk's schema has and the open warehouse lacks: a
+    warehouse made by an earlier version, which its next write brings up to date (apply_schema).
+    A read-only reader (the app) cannot migrate it, so it says so rather than failing on
     the first query that names a new column."""
     stored = set(query(con, "queries/stored_columns").iter_rows())
-    return [
-        f"{table}.{column}"
-        for table, schema in TABLES.items()
-        for column in schema
-        if (table, column) not in stored
-    ]
+    tables = {table for table, _ in stored}
+    missing = []
+    for table, schema in TABLES.items():
+        if table not in tables:
+            missing.append(table)  # the whole table, not each of its columns
+        else:
+            missing += [f"{table}.{column}" for column in schema if (table, column) not in stored]
+    return missing
 
 
 def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:

@@ -48,11 +48,15 @@ def test_packages_that_differ_from_the_lock_fail(healthy: Settings, tmp_path: Pa
     assert "duckdb" in finding.detail and "no-such-package-here missing" in finding.detail
 
 
-def test_a_warehouse_that_does_not_open_or_lacks_tables_fails(healthy: Settings) -> None:
+def test_a_warehouse_that_does_not_open_or_lacks_tables_or_columns_fails(healthy: Settings) -> None:
     with duckdb.connect(str(healthy.warehouse)) as con:
         con.execute("DROP TABLE site_lines")
     (older,) = [f for f in diagnose(healthy, None) if f.check == "warehouse"]
     assert older.level == "FAIL" and "site_lines" in older.detail
+    with duckdb.connect(str(healthy.warehouse)) as con:
+        con.execute("ALTER TABLE article_actors DROP COLUMN actor_no")
+    (older,) = [f for f in diagnose(healthy, None) if f.check == "warehouse"]
+    assert "article_actors.actor_no" in older.detail
     healthy.warehouse.unlink()
     healthy.warehouse.write_bytes(b"not a database at all" * 100)
     (broken,) = [f for f in diagnose(healthy, None) if f.check == "warehouse"]

@@ -83,6 +83,22 @@ def test_tables_and_views_equal_a_single_run_of_the_same_files(
         table_checksums(tmp_path / "cut.duckdb"),
     )
     assert {t for t in one if one[t] != cut_sums[t]} == set()
+    # The numbers differ with the order of arrival; every copy of one still names one row.
+    ((wrong_articles, wrong_actors, numbered),) = warehouse_rows(
+        tmp_path / "cut.duckdb",
+        "SELECT count(*) FILTER (aa.article_no IS DISTINCT FROM a.article_no),"
+        " count(*) FILTER (aa.actor_no IS DISTINCT FROM k.actor_no), count(*)"
+        " FROM article_actors AS aa JOIN articles AS a USING (article_id)"
+        " JOIN actor_keys AS k USING (actor_id)",
+    )
+    assert (wrong_articles, wrong_actors) == (0, 0) and numbered > 0
+    ((repeated,),) = warehouse_rows(
+        tmp_path / "cut.duckdb",
+        "SELECT (SELECT count(*) - count(DISTINCT article_no) FROM articles)"
+        " + (SELECT count(*) - count(DISTINCT actor_no) FROM actor_keys)"
+        " + (SELECT count(*) - count(DISTINCT actor_id) FROM actor_keys)",
+    )
+    assert repeated == 0
     # Not vacuous: the corpus's copies are labelled, across outlets too.
     ((copies, stories),) = warehouse_rows(
         tmp_path / "cut.duckdb",
