@@ -2,8 +2,7 @@
 INSERT INTO mentions BY NAME SELECT * FROM incoming_mentions;
 
 -- and their per-article totals (see schema/075_article_actors.sql), their actors numbered first
-INSERT INTO actor_keys (actor_id)
-SELECT DISTINCT actor_id FROM incoming_mentions ANTI JOIN actor_keys USING (actor_id) ORDER BY actor_id;
+INSERT INTO actor_keys SELECT * FROM new_actor_keys('incoming_mentions');
 
 INSERT INTO article_actors BY NAME SELECT * FROM actor_totals('incoming_mentions', 'incoming_derived');
 

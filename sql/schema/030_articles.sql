@@ -71,6 +71,19 @@ DROP TABLE unflagged_groups;
 
 -- added for large warehouses: a compact number per article, the key the app's actor rankings
 -- join article_actors on (a join on an integer costs about half that on the 18-character
--- article_id); numbered as rows arrive, and once for the rows of a warehouse made before it
-CREATE SEQUENCE IF NOT EXISTS article_numbers;
-ALTER TABLE articles ADD COLUMN IF NOT EXISTS article_no INTEGER DEFAULT nextval('article_numbers');
+-- article_id). Given as rows arrive (sql/load/040_insert_articles.sql), and once below to
+-- the rows of a warehouse made before it. Not a DEFAULT nextval(): DuckDB 1.5 cannot replay
+-- such a column's addition from its write-ahead log after a crash
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS article_no INTEGER;
+
+UPDATE articles
+SET article_no = numbered.article_no
+FROM (
+    SELECT
+        article_id,
+        (SELECT coalesce(max(article_no), 0) FROM articles)
+            + row_number() OVER (ORDER BY captured_at, article_id) AS article_no
+    FROM articles
+    WHERE article_no IS NULL
+) AS numbered
+WHERE articles.article_id = numbered.article_id;

@@ -15,9 +15,18 @@ ALTER TABLE actors ADD COLUMN IF NOT EXISTS source VARCHAR DEFAULT 'registry';
 -- (integers group and join about twice as fast as the ids). Kept apart from `actors`, whose
 -- registry rows are replaced on every run, so that a number never changes: an id keeps the
 -- one it first got, even while no article mentions it. No PRIMARY KEY (see 030_articles.sql):
--- only new ids are added (sql/schema/075_article_actors.sql, actor_totals)
-CREATE SEQUENCE IF NOT EXISTS actor_numbers;
+-- only new ids are added, by new_actor_keys
 CREATE TABLE IF NOT EXISTS actor_keys (
     actor_id  VARCHAR NOT NULL,
-    actor_no  INTEGER NOT NULL DEFAULT nextval('actor_numbers')
+    actor_no  INTEGER NOT NULL
 );
+
+-- the rows of actor_keys for the actor ids of ids_table it does not hold yet, numbered on
+-- from the highest (sql/load/057, sql/derive/010, 075_article_actors.sql)
+CREATE OR REPLACE MACRO new_actor_keys(ids_table) AS TABLE
+SELECT
+    actor_id,
+    (SELECT coalesce(max(actor_no), 0) FROM actor_keys) + row_number() OVER (ORDER BY actor_id)
+        AS actor_no
+FROM (SELECT DISTINCT actor_id FROM query_table(ids_table)) AS named
+ANTI JOIN actor_keys USING (actor_id);

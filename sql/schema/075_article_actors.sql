@@ -54,8 +54,7 @@ LEFT JOIN (
 CREATE OR REPLACE TEMP TABLE untotalled_mentions AS
 SELECT * FROM mentions WHERE NOT EXISTS (SELECT 1 FROM article_actors);
 
-INSERT INTO actor_keys (actor_id)
-SELECT DISTINCT actor_id FROM untotalled_mentions ORDER BY actor_id;
+INSERT INTO actor_keys SELECT * FROM new_actor_keys('untotalled_mentions');
 
 INSERT INTO article_actors BY NAME SELECT * FROM actor_totals('untotalled_mentions', 'articles');
 
@@ -79,12 +78,12 @@ WHERE article_actors.article_id = firsts.article_id
 DROP TABLE articles_without_first_paragraph;
 
 -- and one made before the numbers, those (once, as above)
-INSERT INTO actor_keys (actor_id)
-SELECT DISTINCT actor_id
-FROM article_actors
-ANTI JOIN actor_keys USING (actor_id)
-WHERE article_actors.actor_no IS NULL
-ORDER BY actor_id;
+CREATE OR REPLACE TEMP TABLE unnumbered_actors AS
+SELECT DISTINCT actor_id FROM article_actors WHERE actor_no IS NULL;
+
+INSERT INTO actor_keys SELECT * FROM new_actor_keys('unnumbered_actors');
+
+DROP TABLE unnumbered_actors;
 
 UPDATE article_actors
 SET article_no = articles.article_no, actor_no = actor_keys.actor_no

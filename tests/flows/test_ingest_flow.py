@@ -166,11 +166,17 @@ def test_registry_edit_rederives_mentions_without_reading_pages(
 
 
 def assert_article_actors_match_mentions(warehouse: Path) -> None:
-    """The per-article totals the actor queries read equal a recount of the mentions."""
+    """The per-article totals the actor queries read equal a recount of the mentions, and
+    carry their article's and actor's numbers."""
     recount = """SELECT article_id, actor_id, count(DISTINCT paragraph_id), count(*),
-                        min(paragraph_id)
-                 FROM mentions GROUP BY ALL ORDER BY ALL"""
-    stored = "SELECT * FROM article_actors ORDER BY ALL"
+                        min(paragraph_id), articles.article_no, actor_keys.actor_no
+                 FROM mentions
+                 JOIN articles USING (article_id)
+                 JOIN actor_keys USING (actor_id)
+                 GROUP BY ALL ORDER BY ALL"""
+    stored = """SELECT article_id, actor_id, n_paragraphs, n_mentions, first_paragraph_id,
+                       article_no, actor_no
+                FROM article_actors ORDER BY ALL"""
     totals = warehouse_rows(warehouse, stored)
     assert totals and totals == warehouse_rows(warehouse, recount)
 
