@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ from bench.browser import DEEP, Page, chromium_page, wait_until_serving
 from newsdesk.local_server import free_port
 from tests.app_corpus import AppCorpus, write_app_corpus
 from tests.conftest import ROOT, run_ingest
+
+if TYPE_CHECKING:
+    from newsdesk.explore import Filters
 
 ARTEFACTS = ROOT / ".state" / "test-artefacts" / "app"
 
@@ -228,18 +232,25 @@ def test_the_report_stays_readable_on_many_outlets_and_a_gap_in_coverage(
     assert len(set(_png_pixels(tmp_path / "report.png"))) > 50, "the screenshot is blank"
 
 
+def _own_copy(app_corpus: tuple[AppCorpus, Path, Path], tmp_path: Path) -> tuple[Path, Filters]:
+    """A copy of the shared app warehouse a test may write to, and the filters keeping all."""
+    from newsdesk.explore import Filters
+
+    corpus, _, shared = app_corpus
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copy2(shared, warehouse)
+    return warehouse, Filters(corpus.first_day, corpus.last_day)
+
+
 def test_answers_are_kept_until_the_warehouse_changes(
     app_corpus: tuple[AppCorpus, Path, Path], tmp_path: Path
 ) -> None:
     import duckdb
 
-    from newsdesk.explore import Filters, Warehouse
+    from newsdesk.explore import Warehouse
 
-    corpus, _, shared = app_corpus
-    warehouse = tmp_path / "w.duckdb"
-    shutil.copy2(shared, warehouse)
+    warehouse, everything = _own_copy(app_corpus, tmp_path)
     app = Warehouse(warehouse)
-    everything = Filters(corpus.first_day, corpus.last_day)
     first = app.select(everything, per="actor", period="day")
     # A new tab asking the same: the kept answer, no query.
     assert Warehouse(warehouse).select(everything, per="actor", period="day") is first
@@ -258,12 +269,9 @@ def test_a_warehouse_from_before_the_numbers_is_refused_until_a_run_brings_it_up
     import duckdb
 
     from flows.warehouse import WarehouseOutdated, apply_schema
-    from newsdesk.explore import Filters, Warehouse, forget_answers
+    from newsdesk.explore import Warehouse, forget_answers
 
-    corpus, _, shared = app_corpus
-    warehouse = tmp_path / "w.duckdb"
-    shutil.copy2(shared, warehouse)
-    everything = Filters(corpus.first_day, corpus.last_day)
+    warehouse, everything = _own_copy(app_corpus, tmp_path)
     current = Warehouse(warehouse).select(everything, per="actor", period="day")
     # As an earlier version left it: no article or actor numbers.
     with duckdb.connect(str(warehouse)) as con:

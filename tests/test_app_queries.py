@@ -66,6 +66,17 @@ def _store_mentions(warehouse: duckdb.DuckDBPyConnection, mentions: dict[str, se
         )
 
 
+def _stored_mentions(
+    warehouse: duckdb.DuckDBPyConnection, seed: int
+) -> tuple[random.Random, dict[str, set[str]], list[str]]:
+    """A random warehouse's mentions, stored, and a random subset of its articles (the
+    matched or base articles a query is asked about), with the generator for the rest."""
+    rng = random.Random(seed)
+    mentions = _mentions(rng)
+    _store_mentions(warehouse, mentions)
+    return rng, mentions, sorted(rng.sample(ARTICLES, rng.randint(0, len(ARTICLES))))
+
+
 def _frame(articles: list[str]) -> pl.DataFrame:
     return pl.DataFrame(
         {"article_id": articles, "article_no": [ARTICLES.index(a) for a in articles]},
@@ -92,10 +103,7 @@ def _expected(
 def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
     warehouse: duckdb.DuckDBPyConnection, seed: int
 ) -> None:
-    rng = random.Random(seed)
-    mentions = _mentions(rng)
-    _store_mentions(warehouse, mentions)
-    matched = sorted(rng.sample(ARTICLES, rng.randint(0, len(ARTICLES))))
+    rng, mentions, matched = _stored_mentions(warehouse, seed)
     focus = rng.sample(ACTORS, rng.choice([0, 0, 1, 2]))
     frame = _frame(matched)
     answer = query(
@@ -115,10 +123,7 @@ def test_top_actors_counts_the_articles_each_actor_and_the_rest_appear_in(
 def test_choosing_actors_keeps_the_base_articles_mentioning_any_of_them(
     warehouse: duckdb.DuckDBPyConnection, seed: int
 ) -> None:
-    rng = random.Random(seed)
-    mentions = _mentions(rng)
-    _store_mentions(warehouse, mentions)
-    base = sorted(rng.sample(ARTICLES, rng.randint(0, len(ARTICLES))))
+    rng, mentions, base = _stored_mentions(warehouse, seed)
     chosen = rng.sample(ACTORS, rng.choice([1, 2, 3]))
     answer = query(
         warehouse,
