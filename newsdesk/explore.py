@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import duckdb
 import polars as pl
@@ -33,6 +33,7 @@ __all__ = [
     "forget_answers",
     "search_keys",
     "search_patterns",
+    "search_texts",
 ]
 
 Copies = Literal["any", "wire", "own", "syndicated"]
@@ -59,17 +60,29 @@ def search_patterns(text: str) -> list[str]:
     """A search box's text as patterns that must all match (ignoring case): each
     "quoted phrase" as written (any run of spaces between its words), each other word
     whole (`iran` matches "Iran" but not "Iranian")."""
-    return [pattern for pattern, _ in _search_terms(text)]
+    return [term.pattern for term in _search_terms(text)]
 
 
 def search_keys(text: str) -> list[str]:
     """For each pattern of search_patterns, its longest word: text a paragraph must contain
     (ignoring case) for the pattern to match it. A substring test is ~20× cheaper than a
-    regular expression, so the search tries its patterns only where some key is found."""
-    return [key for _, key in _search_terms(text)]
+    regular expression, so the search tries a pattern only where its key is found."""
+    return [term.key for term in _search_terms(text)]
 
 
-def _search_terms(text: str) -> list[tuple[str, str]]:
+def search_texts(text: str) -> list[str]:
+    """For each pattern of search_patterns, its words as written, one space apart: what
+    the search looks up in the warehouse's word index (sql/schema/045_article_words.sql)."""
+    return [term.text for term in _search_terms(text)]
+
+
+class _SearchTerm(NamedTuple):
+    pattern: str
+    key: str
+    text: str
+
+
+def _search_terms(text: str) -> list[_SearchTerm]:
     terms = []
     for phrase, word in _TERMS.findall(text):
         words = (phrase or word.strip('"')).split()
@@ -80,7 +93,7 @@ def _search_terms(text: str) -> list[tuple[str, str]]:
         # still match.
         start = r"\b" if re.match(r"\w", words[0]) else ""
         end = r"\b" if re.search(r"\w$", words[-1]) else ""
-        terms.append((f"{start}{body}{end}", max(words, key=len)))
+        terms.append(_SearchTerm(f"{start}{body}{end}", max(words, key=len), " ".join(words)))
     if len(terms) > SEARCH_TERMS_MAX:
         raise ValueError(
             f"a search holds at most {SEARCH_TERMS_MAX} words or quoted phrases; "
@@ -262,6 +275,7 @@ def _answer_select(
             "actors": list(filters.actors),
             "patterns": search_patterns(filters.search),
             "keys": search_keys(filters.search),
+            "terms": search_texts(filters.search),
         }
         # No actor or search chosen: every base article matches, in the same order.
         narrowed = bool(focus["actors"] or focus["patterns"])

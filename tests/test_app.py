@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -263,7 +264,7 @@ def test_answers_are_kept_until_the_warehouse_changes(
     assert again.matched.filter(article_id=newest)["title"].to_list() == ["Retitled"]
 
 
-def test_a_warehouse_from_before_the_numbers_is_refused_until_a_run_brings_it_up_to_date(
+def test_a_warehouse_from_before_the_numbers_and_index_is_refused_until_a_run_updates_it(
     app_corpus: tuple[AppCorpus, Path, Path], tmp_path: Path
 ) -> None:
     import duckdb
@@ -272,9 +273,14 @@ def test_a_warehouse_from_before_the_numbers_is_refused_until_a_run_brings_it_up
     from newsdesk.explore import Warehouse, forget_answers
 
     warehouse, everything = _own_copy(app_corpus, tmp_path)
+    corpus = app_corpus[0]
+    searching = replace(everything, search=f'"{corpus.phrase}" declined')
     current = Warehouse(warehouse).select(everything, per="actor", period="day")
-    # As an earlier version left it: no article or actor numbers.
+    found = Warehouse(warehouse).select(searching, per="actor", period="day").matched
+    assert found.height == 1
+    # As an earlier version left it: no article or actor numbers, no search index.
     with duckdb.connect(str(warehouse)) as con:
+        con.execute("DROP TABLE article_words")
         con.execute("ALTER TABLE article_actors DROP COLUMN article_no")
         con.execute("ALTER TABLE article_actors DROP COLUMN actor_no")
         con.execute("ALTER TABLE articles DROP COLUMN article_no")
@@ -290,3 +296,4 @@ def test_a_warehouse_from_before_the_numbers_is_refused_until_a_run_brings_it_up
     assert migrated.top_actors.equals(current.top_actors)
     assert migrated.co_mentioned.equals(current.co_mentioned)
     assert migrated.attention.equals(current.attention)
+    assert Warehouse(warehouse).select(searching, per="actor", period="day").matched.equals(found)

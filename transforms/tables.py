@@ -59,6 +59,10 @@ TABLES: dict[str, pl.Schema] = {
         "minhash": pl.List(pl.UInt64()),
         "scheme": pl.String(),
     }),
+    "article_words": pl.Schema({
+        "word": pl.String(),
+        "article_no": pl.Int32(),
+    }),
     "articles": pl.Schema({
         "article_id": pl.String(),
         "file_id": pl.String(),
