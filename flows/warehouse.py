@@ -31,7 +31,7 @@ __all__ = [
     "connect",
     "drop_cached_blocks",
     "load_frames",
-    "missing_columns",
+    "missing_parts",
     "query",
     "restore_memory_limit",
 ]
@@ -120,11 +120,13 @@ def connect(
         con.close()
 
 
-def missing_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The tables and `table.column`s this newsdesk's schema has and the open warehouse lacks: a
-    warehouse made by an earlier version, which its next write brings up to date (apply_schema).
-    A read-only reader (the app) cannot migrate it, so it says so rather than failing on
-    the first query that names a new column."""
+def missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables and `table.column`s this newsdesk's schema has and the open warehouse lacks,
+    and the articles its search index does not cover yet: a warehouse made by an earlier
+    version, which its next write brings up to date (apply_schema, then the ingest's
+    index_word_backlog). A read-only reader (the app) cannot migrate it, so it says so
+    rather than failing on the first query that names a new column, or searching part of
+    the articles."""
     stored = set(query(con, "queries/stored_columns").iter_rows())
     tables = {table for table, _ in stored}
     missing = []
@@ -133,6 +135,10 @@ def missing_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
             missing.append(table)  # the whole table, not each of its columns
         else:
             missing += [f"{table}.{column}" for column in schema if (table, column) not in stored]
+    if "word_index_backlog" in tables:
+        backlog = int(query(con, "queries/word_index_backlog")["n_articles"][0])
+        if backlog:
+            missing.append(f"article_words of {backlog:,} articles")
     return missing
 
 
@@ -187,6 +193,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
 STEPS: dict[str, tuple[str, ...]] = {
     "load": ("load", "signatures"),
     "resign": ("resign", "signatures"),
+    "index_words": ("index_words",),
     "derive_reset": ("derive_reset", "co_mentions"),
     "derive": ("derive",),
     "co_mentions": ("co_mentions",),

@@ -77,12 +77,12 @@ def _warehouse(path: Path) -> Iterator[Finding]:
         return
     import duckdb
 
-    from flows.warehouse import missing_columns
+    from flows.warehouse import missing_parts
     from transforms.tables import TABLES
 
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            missing = missing_columns(con)
+            missing = missing_parts(con)
     except duckdb.Error as exc:
         yield Finding("FAIL", "warehouse", f"{path} does not open: {' '.join(str(exc).split())}")
         return

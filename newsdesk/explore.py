@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple
 import duckdb
 import polars as pl
 
-from flows.warehouse import WarehouseOutdated, connect, missing_columns, query
+from flows.warehouse import WarehouseOutdated, connect, missing_parts, query
 
 __all__ = [
     "Article",
@@ -217,7 +217,7 @@ def _version(path: Path) -> tuple[int, ...]:
 @contextmanager
 def _connection(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with connect(path, analyst=True) as con:
-        missing = missing_columns(con)
+        missing = missing_parts(con)
         if missing:
             raise WarehouseOutdated(
                 f"{path} was made by an earlier newsdesk and lacks {', '.join(missing[:5])}"

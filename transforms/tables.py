@@ -224,4 +224,7 @@ TABLES: dict[str, pl.Schema] = {
         "duplicate_of": pl.String(),
         "superseded_at": pl.Datetime("us", "UTC"),
     }),
+    "word_index_backlog": pl.Schema({
+        "article_no": pl.Int32(),
+    }),
 }  # fmt: skip

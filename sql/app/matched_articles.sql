@@ -29,12 +29,12 @@ holding AS (
     JOIN (SELECT term, unnest(words) AS word, len(words) AS n_words FROM terms) AS term_words
         USING (word)
     GROUP BY term_words.term, article_words.article_no, term_words.n_words
-    HAVING count(*) = term_words.n_words
+    HAVING count(DISTINCT article_words.word) = term_words.n_words
 ),
 candidates AS (
     -- the base articles holding the words of every term (a term with none, like "#", has
     -- no words to look up: any article may match it)
-    SELECT base.article_id
+    SELECT base.article_id, base.article_no
     FROM base, plan
     WHERE len($terms::VARCHAR[]) > 0
       AND (
@@ -99,14 +99,19 @@ paragraph_bits AS (
     ), plan
 ),
 searched AS (
-    SELECT article_id
+    -- by the articles' numbers, which the base is kept by below faster than by their ids
+    SELECT article_no
     FROM candidates
     WHERE NOT (SELECT coalesce(list_bool_or(to_try), FALSE) FROM plan)
     UNION ALL
-    SELECT article_id
-    FROM paragraph_bits
-    GROUP BY article_id
-    HAVING bit_or(bits) | (SELECT answered FROM plan) = (SELECT every_term FROM plan)
+    SELECT candidates.article_no
+    FROM candidates
+    SEMI JOIN (
+        SELECT article_id
+        FROM paragraph_bits
+        GROUP BY article_id
+        HAVING bit_or(bits) | (SELECT answered FROM plan) = (SELECT every_term FROM plan)
+    ) AS matching USING (article_id)
 )
 SELECT base.*
 FROM base
@@ -122,5 +127,5 @@ WHERE (
             ) AS chosen USING (actor_no)
         )
       )
-  AND (len($terms::VARCHAR[]) = 0 OR base.article_id IN (SELECT article_id FROM searched))
+  AND (len($terms::VARCHAR[]) = 0 OR base.article_no IN (SELECT article_no FROM searched))
 ORDER BY base.coverage_date DESC, base.outlet, base.article_id

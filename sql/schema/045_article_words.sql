@@ -2,11 +2,32 @@
 -- so that the app's search reads the few row groups holding a word rather than every
 -- paragraph (sql/app/matched_articles.sql). Kept by every load (sql/load/050); paragraphs
 -- are never rewritten, so neither are these rows. Each load adds its rows ordered by word,
--- which keeps a word's rows in few row groups of the batch
+-- which keeps a word's rows in few row groups of the batch.
+-- Made on a warehouse that already holds articles, it starts empty and lists them all in
+-- word_index_backlog (below), which the next ingest indexes a chunk per transaction
+CREATE OR REPLACE TEMP TABLE index_is_new AS
+SELECT NOT EXISTS (
+    SELECT 1 FROM duckdb_tables()
+    WHERE database_name = current_database() AND schema_name = 'main'
+      AND table_name = 'article_words'
+) AS is_new;
+
 CREATE TABLE IF NOT EXISTS article_words (
     word        VARCHAR NOT NULL,   -- as words_of gives it: lower case
     article_no  INTEGER NOT NULL    -- articles.article_no
 );
+
+-- the articles loaded before the index existed and not indexed yet (flows/ingest.py
+-- index_backlog; sql/index_words/): one statement over a 100,000-file warehouse's 2.5 M
+-- paragraphs would need gigabytes, a chunk of them a few hundred megabytes
+CREATE TABLE IF NOT EXISTS word_index_backlog (
+    article_no  INTEGER NOT NULL
+);
+
+INSERT INTO word_index_backlog
+SELECT article_no FROM articles WHERE (SELECT is_new FROM index_is_new);
+
+DROP TABLE index_is_new;
 
 -- a text's words: its longest runs of letters, digits, combining marks and '_' (Unicode, so
 -- "Zürich" and "Ιράν" are one word each, "U.S." two), lower-cased: the one definition the
@@ -33,12 +54,3 @@ LEFT JOIN (
     SEMI JOIN query_table(paragraphs_table) AS indexed USING (article_id)
 ) AS numbers USING (article_id)
 ORDER BY word, article_no;
-
--- a warehouse made before the index gets it once, from its paragraphs (later opens find
--- rows in article_words and read no paragraph)
-CREATE OR REPLACE TEMP VIEW unindexed_paragraphs AS
-SELECT article_id, text FROM paragraphs WHERE NOT EXISTS (SELECT 1 FROM article_words);
-
-INSERT INTO article_words SELECT * FROM article_words_of('unindexed_paragraphs');
-
-DROP VIEW unindexed_paragraphs;
