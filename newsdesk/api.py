@@ -27,11 +27,12 @@ __all__ = ["sql", "table", "tables"]
 # The warehouse's own bookkeeping, no analysis reads: near-duplicate signatures and band
 # keys, the site-chrome line counts, which articles were derived under which rules, the
 # name candidates behind `unresolved_names`, the files to retry, the running totals behind
-# `actor_co_mentions`, `coverage_daily` and `coverage_by_actor`. Readable all the same.
+# `actor_co_mentions`, `coverage_daily` and `coverage_by_actor`, the articles the search
+# index does not cover yet. Readable all the same.
 INTERNAL = frozenset({
     "article_bands", "article_signatures", "site_lines", "actor_derivations",
     "name_candidates", "retried_files", "article_actor_pairs", "co_mention_totals",
-    "co_mention_sources", "actor_day_totals", "actor_day_sources",
+    "co_mention_sources", "actor_day_totals", "actor_day_sources", "word_index_backlog",
 })  # fmt: skip
 
 
