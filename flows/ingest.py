@@ -50,6 +50,7 @@ from flows.warehouse import (
     connect,
     drop_cached_blocks,
     load_frames,
+    memory_limit_within,
     query,
     restore_memory_limit,
 )
@@ -263,7 +264,10 @@ def ingest_flow(
             # collector's view, as _settle does once the quality gate is built too. One full
             # collection walking it took 0.27 s in an 88-page run.
             gc.freeze()
-            with BatchProgress(n_candidates, enabled=sys.stderr.isatty()) as progress:
+            with (
+                BatchProgress(n_candidates, enabled=sys.stderr.isatty()) as progress,
+                memory_limit_within(con, settings.batch_duckdb_memory, settings.duckdb_memory),
+            ):
                 for extracted in _extracted_in_order(
                     batches, inputs, workers, lambda: _settle(gate)
                 ):
@@ -277,7 +281,7 @@ def ingest_flow(
                     # The batch is let go and its memory handed back before the next one:
                     # what the writer keeps otherwise grows through a long backfill.
                     del extracted, shaped
-                    drop_cached_blocks(con, settings.duckdb_memory)
+                    drop_cached_blocks(con, settings.batch_duckdb_memory)
                     return_free_heap()
             summary.counts["articles_linked"] = link_actors(con, knowledge)
             refresh_views(con)

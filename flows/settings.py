@@ -28,10 +28,18 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 # disappear; the batches in flight are what memory holds. Measured on a 20,000-file
 # backfill with 2 workers: 625 files peak at 1.05 GB, 1,000 at 1.23 GB and ~6 % faster.
 DEFAULT_BATCH_FILES = 625
-# DuckDB's own memory while loading: past it, it evicts cached blocks of the growing tables
-# and spills large joins to disk, so the writer's memory does not grow with the warehouse
-# (without it, +180 MB of cached blocks over a 20,000-file backfill, same speed).
+# DuckDB's own memory for the steps over the whole warehouse (migrations, the search index's
+# backlog, re-deriving actors after a registry edit): past it, it evicts cached blocks and
+# spills large joins to disk. Forgetting the mentions of 200,000 articles after a registry
+# edit pins ~200 MB of deleted-row versions: at 128 MB it stopped with an out-of-memory
+# error, at 256 MB it took 8.5 s.
 DEFAULT_DUCKDB_MEMORY = "256MB"
+# DuckDB's memory while loading batches. Each batch's statements read blocks of the grown
+# tables, and DuckDB caches what it reads up to its limit: a batch loaded into a
+# 100,000-file warehouse filled 230-246 MB of a 256 MB limit where a 20,000-file one
+# filled 110-147 MB, and the writer's peak grew by the difference (937 vs 834 MB, the
+# same 2,000 files). At 128 MB both fill it: 830 vs 802 MB, and no slower.
+DEFAULT_BATCH_DUCKDB_MEMORY = "128MB"
 
 
 def default_workers() -> int:
@@ -93,6 +101,7 @@ class Settings:
     lock_timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
     workers: int = field(default_factory=default_workers)
     duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
+    batch_duckdb_memory: str = DEFAULT_BATCH_DUCKDB_MEMORY
     curated: CuratedFiles = field(default_factory=CuratedFiles)
     recognition: str = "rules"  # names found besides the registry: rules / off
     packaged_dir: Path = field(default_factory=lambda: DEFAULT_PACKAGED_DIR.resolve())
@@ -129,6 +138,9 @@ class Settings:
             lock_timeout_s=float(os.environ.get("NEWSDESK_LOCK_TIMEOUT_S", DEFAULT_LOCK_TIMEOUT_S)),
             workers=max(1, int(os.environ.get("NEWSDESK_WORKERS") or default_workers())),
             duckdb_memory=os.environ.get("NEWSDESK_DUCKDB_MEMORY", DEFAULT_DUCKDB_MEMORY),
+            batch_duckdb_memory=os.environ.get(
+                "NEWSDESK_BATCH_DUCKDB_MEMORY", DEFAULT_BATCH_DUCKDB_MEMORY
+            ),
             curated=CuratedFiles.from_env(),
             recognition=os.environ.get("NEWSDESK_NER", "rules"),
             packaged_dir=Path(

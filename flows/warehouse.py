@@ -31,6 +31,7 @@ __all__ = [
     "connect",
     "drop_cached_blocks",
     "load_frames",
+    "memory_limit_within",
     "missing_parts",
     "query",
     "restore_memory_limit",
@@ -159,6 +160,19 @@ def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None)
         # Also when a stop signal lands here: the run still records itself on this
         # connection, which at the floor could not even hold that statement.
         restore_memory_limit(con, memory_limit)
+
+
+@contextmanager
+def memory_limit_within(
+    con: duckdb.DuckDBPyConnection, memory_limit: str, afterwards: str | None
+) -> Iterator[None]:
+    """DuckDB's memory limit set to memory_limit for the block, then to afterwards (None:
+    DuckDB's default), also when the block fails."""
+    restore_memory_limit(con, memory_limit)
+    try:
+        yield
+    finally:
+        restore_memory_limit(con, afterwards)
 
 
 def restore_memory_limit(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:

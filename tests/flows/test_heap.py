@@ -8,12 +8,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
 
 from flows.heap import return_free_heap
 from flows.warehouse import connect, drop_cached_blocks
+from tests.conftest import run_ingest
 
 GLIBC = ctypes.util.find_library("c") == "libc.so.6"
 
@@ -81,3 +83,27 @@ def _duckdb_mb(con: duckdb.DuckDBPyConnection) -> float:
     row = con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory()").fetchone()
     assert row is not None
     return float(row[0])
+
+
+@pytest.mark.usefixtures("prefect_api")
+def test_batches_load_under_the_batch_limit_and_whole_warehouse_steps_under_the_larger(
+    seeds_dir: Path, fresh_warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A batch's statements need little memory, and what DuckDB caches past that grows with
+    # the warehouse; re-deriving every article after a registry edit needs more.
+    import flows.ingest
+
+    monkeypatch.setenv("NEWSDESK_BATCH_DUCKDB_MEMORY", "100MB")
+    monkeypatch.setenv("NEWSDESK_DUCKDB_MEMORY", "300MB")
+    limits: dict[str, set[str]] = {}
+    original = flows.ingest.load_frames
+
+    def recording(con: duckdb.DuckDBPyConnection, frames: Any, step: str, *args: Any) -> None:
+        limits.setdefault(step, set()).add(_memory_limit(con))
+        original(con, frames, step, *args)
+
+    monkeypatch.setattr(flows.ingest, "load_frames", recording)
+    run_ingest(seeds_dir, fresh_warehouse)
+    assert limits["load"] == {"95.3 MiB"}  # 100 MB, in DuckDB's spelling
+    for step in ("skipped", "derive_reset"):
+        assert limits[step] == {"286.1 MiB"}, step
