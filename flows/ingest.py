@@ -37,7 +37,7 @@ from flows.extraction import (
     InlineJob,
 )
 from flows.heap import return_free_heap
-from flows.interrupts import stop_requested
+from flows.interrupts import stop_requested, stop_signals_remembered
 from flows.packaged_store import DiskStore
 from flows.parcel import Parcel
 from flows.progress import BatchProgress
@@ -235,14 +235,19 @@ def ingest_flow(
         parse_policy(settings.curated.quality_policy.read_bytes(), knowledge.boilerplate),
     )
     docs: Path | None = None
-    with connect(
-        settings.warehouse,
-        timeout_s=settings.lock_timeout_s,
-        memory_limit=settings.duckdb_memory,
-        # With extraction workers on every core, a second DuckDB thread only contends with
-        # them: one thread cut the writer's CPU by ~18 % on a 20,000-file backfill.
-        threads=1 if workers > 1 else None,
-    ) as con:
+    with (
+        # A stop signal that lands inside a DuckDB query comes back as DuckDB's own error;
+        # remembered, the run below still records itself as interrupted, not failed.
+        stop_signals_remembered(),
+        connect(
+            settings.warehouse,
+            timeout_s=settings.lock_timeout_s,
+            memory_limit=settings.duckdb_memory,
+            # With extraction workers on every core, a second DuckDB thread only contends
+            # with them: one thread cut the writer's CPU by ~18 % on a 20,000-file backfill.
+            threads=1 if workers > 1 else None,
+        ) as con,
+    ):
         prepare_warehouse(con)
         try:
             found = discover(settings, con)
