@@ -91,19 +91,20 @@ def measure(work: Path, size: int) -> dict[str, Any]:
         ten_new.append(ingest_in_child(seeds, warehouse)["seconds"])
     with duckdb.connect(str(warehouse), read_only=True) as con:
         (articles,) = con.execute("SELECT count(*) FROM articles").fetchone() or (0,)
+    no_new_s = statistics.median(no_new)
     return {
         "files": size,
         "floor_files_s": size / floor,
         "files_s": size / backfill["seconds"],
         # Past what every run pays whatever it finds (Prefect, the data packages, the
         # warehouse's checks): the per-file cost whose growth the series is about.
-        "marginal_files_s": size / max(backfill["seconds"] - statistics.median(no_new), 1e-9),
+        "marginal_files_s": size / max(backfill["seconds"] - no_new_s, 1e-9),
         "seconds": backfill["seconds"],
         "peak_rss_mb": backfill["peak_rss_mb"],
         "worker_rss_mb": backfill["children_peak_rss_mb"],
         "articles": articles,
         "mb_per_article": Path(warehouse).stat().st_size / 1e6 / max(articles, 1),
-        "no_new_s": statistics.median(no_new),
+        "no_new_s": no_new_s,
         "ten_new_s": statistics.median(ten_new),
         "latency_ms": query_latency(warehouse),
     }

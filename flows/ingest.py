@@ -52,7 +52,8 @@ from flows.warehouse import (
     load_frames,
     memory_limit_within,
     query,
-    restore_memory_limit,
+    set_memory_limit,
+    unindexed_articles,
 )
 from transforms.actor_rows import actor_frame, derive_actor_rows
 from transforms.curated import CuratedTexts
@@ -95,7 +96,7 @@ def index_word_backlog(con: duckdb.DuckDBPyConnection) -> int:
     """Articles loaded before the search index existed (sql/schema/045_article_words.sql)
     are indexed from their stored paragraphs, a chunk per transaction (a crash keeps the
     rest; the next run goes on from there)."""
-    backlog = int(query(con, "queries/word_index_backlog")["n_articles"][0])
+    backlog = unindexed_articles(con)
     for _ in range(0, backlog, INDEX_CHUNK_ARTICLES):
         load_frames(con, {}, "index_words", {"chunk": INDEX_CHUNK_ARTICLES})
     return backlog
@@ -311,7 +312,7 @@ def ingest_flow(
             gc.unfreeze()
             # A stop signal that lands in drop_cached_blocks after it lowered the limit,
             # before its own restore ran, would leave the record below at the floor.
-            restore_memory_limit(con, settings.duckdb_memory)
+            set_memory_limit(con, settings.duckdb_memory)
             record_run(con, summary, started_at)
     _report(summary, docs)
     return summary.as_dict()

@@ -34,7 +34,8 @@ __all__ = [
     "memory_limit_within",
     "missing_parts",
     "query",
-    "restore_memory_limit",
+    "set_memory_limit",
+    "unindexed_articles",
 ]
 
 _log = logging.getLogger("flows.warehouse")
@@ -136,11 +137,14 @@ def missing_parts(con: duckdb.DuckDBPyConnection) -> list[str]:
             missing.append(table)  # the whole table, not each of its columns
         else:
             missing += [f"{table}.{column}" for column in schema if (table, column) not in stored]
-    if "word_index_backlog" in tables:
-        backlog = int(query(con, "queries/word_index_backlog")["n_articles"][0])
-        if backlog:
-            missing.append(f"article_words of {backlog:,} articles")
+    if "word_index_backlog" in tables and (backlog := unindexed_articles(con)):
+        missing.append(f"article_words of {backlog:,} articles")
     return missing
+
+
+def unindexed_articles(con: duckdb.DuckDBPyConnection) -> int:
+    """How many articles the search index does not cover yet (word_index_backlog)."""
+    return int(query(con, "queries/word_index_backlog")["n_articles"][0])
 
 
 def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:
@@ -155,11 +159,11 @@ def drop_cached_blocks(con: duckdb.DuckDBPyConnection, memory_limit: str | None)
     """
     try:
         with suppress(duckdb.OutOfMemoryException):  # what was pinned stays; the rest went
-            con.execute(statement("settings/memory_limit"), {"limit": _CACHE_FLOOR})
+            set_memory_limit(con, _CACHE_FLOOR)
     finally:
         # Also when a stop signal lands here: the run still records itself on this
         # connection, which at the floor could not even hold that statement.
-        restore_memory_limit(con, memory_limit)
+        set_memory_limit(con, memory_limit)
 
 
 @contextmanager
@@ -168,15 +172,15 @@ def memory_limit_within(
 ) -> Iterator[None]:
     """DuckDB's memory limit set to memory_limit for the block, then to afterwards (None:
     DuckDB's default), also when the block fails."""
-    restore_memory_limit(con, memory_limit)
+    set_memory_limit(con, memory_limit)
     try:
         yield
     finally:
-        restore_memory_limit(con, afterwards)
+        set_memory_limit(con, afterwards)
 
 
-def restore_memory_limit(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:
-    """Give the connection its own memory limit (None: DuckDB's default) back."""
+def set_memory_limit(con: duckdb.DuckDBPyConnection, memory_limit: str | None) -> None:
+    """Set the connection's memory limit (None: DuckDB's default)."""
     if memory_limit is None:
         con.execute(statement("settings/default_memory_limit"))
     else:

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS article_words (
 );
 
 -- the articles loaded before the index existed and not indexed yet (flows/ingest.py
--- index_backlog; sql/index_words/): one statement over a 100,000-file warehouse's 2.5 M
+-- index_word_backlog; sql/index_words/): one statement over a 100,000-file warehouse's 2.5 M
 -- paragraphs would need gigabytes, a chunk of them a few hundred megabytes
 CREATE TABLE IF NOT EXISTS word_index_backlog (
     article_no  INTEGER NOT NULL
